@@ -1,0 +1,38 @@
+// The one transpiler for browser code, server code, webpack.config.ts and jest.
+// Browser builds ask for it with caller.twelvepackTarget === 'browser' (set in
+// src/build/createBabelRules.ts); every other caller runs on Node.
+
+/** Node version the server, the config file and the tests run on (engines.node). */
+const NODE_TARGET = '20.19';
+
+// Code that must not be transpiled with usage polyfills: core-js would import
+// itself, and webpack's and Babel's runtimes are already what they must be.
+const UNTOUCHABLE = /[\\/]node_modules[\\/](core-js|@babel[\\/]runtime|regenerator-runtime|webpack[\\/]buildin)[\\/]/;
+
+module.exports = function babelConfig(api) {
+  const target = api.caller((caller) => (caller && caller.twelvepackTarget) || 'node');
+
+  if (target !== 'browser') {
+    return {
+      presets: [['@babel/preset-env', { targets: { node: NODE_TARGET } }], '@babel/preset-typescript'],
+    };
+  }
+
+  return {
+    // Browser targets come from the browserslist entry in package.json (ES5).
+    presets: [
+      ['@babel/preset-env', { useBuiltIns: 'usage', corejs: '3.51', bugfixes: true }],
+      '@babel/preset-typescript',
+    ],
+    ignore: [UNTOUCHABLE],
+    overrides: [
+      {
+        // Third-party code: may be CommonJS or ESM, is never TypeScript, and
+        // must not be re-parsed with our own module assumptions.
+        test: /[\\/]node_modules[\\/]/,
+        sourceType: 'unambiguous',
+        compact: false,
+      },
+    ],
+  };
+};

@@ -1,0 +1,124 @@
+import { join } from 'node:path';
+import CompressionPlugin from 'compression-webpack-plugin';
+import CopyPlugin from 'copy-webpack-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import MiniCssExtractPlugin from 'mini-css-extract-plugin';
+import TerserPlugin from 'terser-webpack-plugin';
+import type { Configuration, WebpackPluginInstance } from 'webpack';
+import type { LoadedConfig } from '../config/loadConfig';
+import { publicNames } from '../config/pickPublicEnv';
+import { AssetManifestPlugin, MANIFEST_FILE } from './AssetManifestPlugin';
+import { createModuleRules } from './createModuleRules';
+import { createProgressPlugin } from './createProgressPlugin';
+import { Es5GuardPlugin } from './Es5GuardPlugin';
+import { LeakGuardPlugin } from './LeakGuardPlugin';
+import { PublicEnvPlugin } from './PublicEnvPlugin';
+import { SizeReportPlugin } from './SizeReportPlugin';
+
+/** Options for {@link createWebpackConfig}. */
+export interface BuildOptions {
+  /** The project folder: holds `public/`, `src/client/` and the `.env` files. */
+  readonly root: string;
+  /** The loaded configuration (src/config/loadConfig). */
+  readonly loaded: LoadedConfig;
+  /** production (default) or development. */
+  readonly mode?: 'production' | 'development';
+  /** Where the browser bundle goes; `dist/client` under root by default. */
+  readonly outDir?: string;
+  /** The browser entry module; `src/client/main.ts` under root by default. */
+  readonly entry?: string;
+  /** Show progress and print the size table (the CLI does; tests do not). */
+  readonly report?: boolean;
+  /** Use webpack's and babel-loader's disk caches (default true; tests turn it off). */
+  readonly cache?: boolean;
+  /** Transpile dependencies to ES5 (default true). */
+  readonly transpileDependencies?: boolean;
+}
+
+/** Files above this size get `.br` and `.gz` siblings; smaller ones gain too little. */
+const COMPRESS_THRESHOLD = 1024;
+const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|xml|wasm|ico)$/;
+
+/** The browser build: TS/ES6 to ES5, proven; public env only; secrets guarded; hashed, compressed, listed. */
+export function createWebpackConfig(options: BuildOptions): Configuration {
+  const { root, loaded, mode = 'production', report = false, cache = true } = options;
+  const outDir = options.outDir ?? join(root, 'dist', 'client');
+  const production = mode === 'production';
+  const sourceMaps = loaded.config.SOURCE_MAPS;
+
+  return {
+    mode,
+    context: root,
+    // Both the bundle and webpack's own runtime must be ES5.
+    target: ['web', 'es5'],
+    entry: { main: options.entry ?? join(root, 'src', 'client', 'main.ts') },
+    output: {
+      path: outDir,
+      publicPath: '/',
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].chunk.js' : '[name].chunk.js',
+      assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
+      hashFunction: 'xxhash64',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] },
+    module: { rules: createModuleRules({ transpileDependencies: options.transpileDependencies, cache }) },
+    devtool: production ? productionDevtool(sourceMaps) : 'cheap-module-source-map',
+    cache: cache ? { type: 'filesystem', name: mode, buildDependencies: { config: [__filename] } } : false,
+    performance: { hints: false },
+    stats: report ? 'errors-warnings' : 'none',
+    optimization: {
+      // NODE_ENV comes from the public env like every other public variable.
+      nodeEnv: false,
+      // A leak or an ES5 failure must leave nothing behind in the output folder.
+      emitOnErrors: false,
+      runtimeChunk: 'single',
+      // Dependencies change less often than app code: a separate chunk keeps their cache entry.
+      splitChunks: { chunks: 'all', cacheGroups: { defaultVendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: -10 } } },
+      minimizer: [
+        new TerserPlugin({ extractComments: false, terserOptions: { ecma: 5, safari10: true, format: { comments: false } } }),
+      ],
+    },
+    plugins: [
+      new PublicEnvPlugin(loaded.publicEnv, publicNames()),
+      new MiniCssExtractPlugin({
+        filename: production ? '[name].[contenthash:8].css' : '[name].css',
+        chunkFilename: production ? '[name].[contenthash:8].chunk.css' : '[name].chunk.css',
+      }),
+      new HtmlWebpackPlugin({
+        template: join(root, 'public', 'index.html'),
+        scriptLoading: 'defer',
+        templateParameters: { ...loaded.publicEnv },
+      }),
+      new CopyPlugin({
+        patterns: [
+          {
+            from: join(root, 'public'),
+            to: outDir,
+            noErrorOnMissing: true,
+            globOptions: { dot: true, ignore: ['**/index.html'] },
+          },
+        ],
+      }),
+      ...compressionPlugins(production),
+      new Es5GuardPlugin(),
+      new AssetManifestPlugin(),
+      new LeakGuardPlugin(loaded.secrets),
+      ...(report ? [createProgressPlugin(), new SizeReportPlugin()] : []),
+    ],
+  };
+}
+
+function productionDevtool(sourceMaps: string): Configuration['devtool'] {
+  if (sourceMaps === 'none') return false;
+  return sourceMaps === 'linked' ? 'source-map' : 'hidden-source-map';
+}
+
+function compressionPlugins(production: boolean): WebpackPluginInstance[] {
+  if (!production) return [];
+  const common = { test: COMPRESSIBLE, exclude: MANIFEST_FILE, threshold: COMPRESS_THRESHOLD, minRatio: 0.9 };
+  return [
+    new CompressionPlugin({ ...common, algorithm: 'gzip', filename: '[path][base].gz', compressionOptions: { level: 9 } }),
+    new CompressionPlugin({ ...common, algorithm: 'brotliCompress', filename: '[path][base].br' }),
+  ];
+}

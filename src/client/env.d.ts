@@ -1,0 +1,9 @@
+// Browser code sees only the public variables, each by name: a misspelt or
+// non-public name is a type error here and a build error in PublicEnvPlugin.
+import type { PublicEnv } from '../config/schema';
+
+declare global {
+  const process: { readonly env: PublicEnv };
+}
+
+declare module '*.css';

@@ -1,0 +1,47 @@
+import './styles.css';
+import factors from './data/factors.json';
+import { FactorList, type Factor } from './FactorList';
+import { publicConfig } from './publicConfig';
+
+const domReady = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+    else resolve();
+  });
+
+async function start(): Promise<void> {
+  await domReady();
+  const { PUBLIC_APP_NAME: appName, PUBLIC_TAGLINE: tagline, NODE_ENV: mode } = publicConfig;
+  document.title = appName;
+
+  const root = document.getElementById('app');
+  if (root === null) throw new Error('twelvepack: public/index.html must contain an element with id="app".');
+
+  const heading = document.createElement('h1');
+  heading.textContent = appName;
+  const lead = document.createElement('p');
+  lead.className = 'tagline';
+  lead.textContent = tagline;
+
+  const search = document.createElement('input');
+  search.type = 'search';
+  search.placeholder = 'Filter the factors';
+  search.setAttribute('aria-label', 'Filter the factors');
+
+  const list = new FactorList(factors as readonly Factor[], document);
+  const count = document.createElement('p');
+  count.className = 'count';
+  const update = () => {
+    const shown = list.render(search.value);
+    count.textContent = `${shown} of ${factors.length} factors · ${mode} build`;
+  };
+  search.addEventListener('input', update);
+  update();
+
+  root.replaceChildren(heading, lead, search, count, list.element);
+  root.dataset.ready = 'true';
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+});
