@@ -9,8 +9,9 @@ const NODE_TARGET = '20.19';
 // itself, and webpack's and Babel's runtimes are already what they must be.
 const UNTOUCHABLE = /[\\/]node_modules[\\/](core-js|@babel[\\/]runtime|regenerator-runtime|webpack[\\/]buildin)[\\/]/;
 
+/** @param {import('@babel/core').ConfigAPI} api */
 module.exports = function babelConfig(api) {
-  const target = api.caller((caller) => (caller && caller.twelvepackTarget) || 'node');
+  const target = api.caller((caller) => (caller && /** @type {{ twelvepackTarget?: string }} */ (caller).twelvepackTarget) || 'node');
 
   if (target !== 'browser') {
     return {

@@ -67,7 +67,7 @@ export function findEs5Problem(code: string): Es5Problem | undefined {
 function sourceMapOf(compilation: Compilation, asset: Asset): RawSourceMap | undefined {
   const related = asset.info.related?.sourceMap;
   const mapName = Array.isArray(related) ? related[0] : related;
-  const mapAsset = mapName === undefined ? undefined : compilation.getAsset(mapName);
+  const mapAsset = typeof mapName === 'string' ? compilation.getAsset(mapName) : undefined;
   if (mapAsset !== undefined) return JSON.parse(mapAsset.source.source().toString()) as RawSourceMap;
   const inline = asset.source.map();
   return inline === null ? undefined : (inline as unknown as RawSourceMap);

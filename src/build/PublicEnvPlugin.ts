@@ -1,5 +1,6 @@
 import Dotenv from 'dotenv-webpack';
-import type { Compiler, Expression, javascript } from 'webpack';
+import type { Expression } from 'estree';
+import type { Compiler, javascript } from 'webpack';
 
 const NAME = 'twelvepack:PublicEnvPlugin';
 
@@ -94,7 +95,7 @@ export class PublicEnvPlugin extends Dotenv {
 
     compiler.hooks.compilation.tap(NAME, (_compilation, { normalModuleFactory }) => {
       for (const type of ['javascript/auto', 'javascript/dynamic', 'javascript/esm']) {
-        normalModuleFactory.hooks.parser.for(type).tap(NAME, hookInto);
+        normalModuleFactory.hooks.parser.for(type).tap(NAME, (parser) => hookInto(parser as Parser));
       }
     });
   }

@@ -80,7 +80,7 @@ function fingerprintInputs(root, env) {
  */
 function buildVariableNames(root, env) {
   const example = existsSync(join(root, '.env.example')) ? readFileSync(join(root, '.env.example'), 'utf8') : '';
-  const declared = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]);
+  const declared = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((match) => String(match[1]));
   const publicNames = Object.keys(env).filter((name) => name.startsWith('PUBLIC_'));
   return [...new Set([...declared, ...publicNames, 'NODE_ENV'])].sort();
 }

@@ -9,18 +9,38 @@ export interface Leak {
 }
 
 /**
- * The byte patterns a secret may take once bundled: as written, escaped inside a
- * JSON or JS string literal, or URL-encoded.
+ * The byte patterns a secret may take once bundled: as written; escaped as in a
+ * JSON or JS string, once or nested (webpack inlines JSON as `JSON.parse('…')`,
+ * and a `.map` file stores that code inside JSON again); or URL-encoded.
  */
 export function secretForms(value: string): ReadonlyMap<string, Buffer> {
-  const forms = new Map<string, Buffer>([['raw', Buffer.from(value)]]);
-  const json = JSON.stringify(value).slice(1, -1);
-  if (json !== value) forms.set('JSON-escaped', Buffer.from(json));
-  const singleQuoted = value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
-  if (singleQuoted !== value && singleQuoted !== json) forms.set('JS-escaped', Buffer.from(singleQuoted));
-  const encoded = encodeURIComponent(value);
-  if (encoded !== value) forms.set('URL-encoded', Buffer.from(encoded));
+  const inJson = jsonEscaped(value);
+  const inJsonParse = singleQuoted(inJson);
+  const candidates: [string, string][] = [
+    ['raw', value],
+    ['JSON-escaped', inJson],
+    ['JS-escaped', singleQuoted(value)],
+    ['inlined JSON', inJsonParse],
+    ['JSON-escaped twice', jsonEscaped(inJson)],
+    ['inlined JSON in a source map', jsonEscaped(inJsonParse)],
+    ['URL-encoded', encodeURIComponent(value)],
+  ];
+  const forms = new Map<string, Buffer>();
+  const seen = new Set<string>();
+  for (const [form, text] of candidates) {
+    if (seen.has(text)) continue;
+    seen.add(text);
+    forms.set(form, Buffer.from(text));
+  }
   return forms;
+}
+
+function jsonEscaped(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
+function singleQuoted(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
 }
 
 /** Every secret whose value appears in the content, in any of its forms. Pure. */

@@ -12,6 +12,7 @@ const { dirname, join, resolve } = require('node:path');
 const { BUILD_TOOLS, STAMP_FILE, decidePostinstall, fingerprintInputs } = require('./decidePostinstall');
 
 const root = resolve(__dirname, '..', '..');
+/** @param {string} text */
 const say = (text) => process.stdout.write(`twelvepack: ${text}\n`);
 
 function main() {
@@ -44,6 +45,7 @@ function main() {
   writeFileSync(join(root, STAMP_FILE), `${JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }, null, 2)}\n`);
 }
 
+/** @param {string} name */
 function canResolve(name) {
   try {
     require.resolve(name, { paths: [root] });
