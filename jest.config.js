@@ -7,4 +7,5 @@ module.exports = {
   modulePathIgnorePatterns: ['<rootDir>/test/.*/fixtures/'],
   // Real webpack builds take seconds each on a 2-core machine.
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };
