@@ -14,7 +14,8 @@ export function createProgressPlugin(stream: NodeJS.WriteStream = process.stderr
       return;
     }
     const tenth = Math.floor(percentage * 10);
-    if (tenth > lastTenth) {
+    // The size table that follows says the build is done; no 100% line.
+    if (tenth > lastTenth && percentage < 1) {
       lastTenth = tenth;
       stream.write(`  building ${percent}% ${message}\n`);
     }

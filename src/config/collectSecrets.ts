@@ -56,5 +56,11 @@ export function collectSecrets(loaded: LoadedEnv, schema: readonly VarSpec[] = d
 function urlPassword(value: string): string | undefined {
   if (!/^[a-z][a-z0-9+.-]*:\/\/[^/\s]*:[^/\s]*@/i.test(value) || !URL.canParse(value)) return undefined;
   const password = new URL(value).password;
-  return password === '' ? undefined : decodeURIComponent(password);
+  if (password === '') return undefined;
+  try {
+    return decodeURIComponent(password);
+  } catch {
+    // A bare % (postgres://app:100%@db) is left as written by the URL parser.
+    return password;
+  }
 }

@@ -22,8 +22,9 @@ export function expandEnv(
   const references = new Map<string, string[]>();
 
   const resolve = (name: string, seen: ReadonlySet<string>): string | undefined => {
-    if (processEnv[name] !== undefined) return processEnv[name];
-    if (!(name in fileValues) || seen.has(name)) return undefined;
+    // Own keys only: `${constructor}` must not find Object.prototype.constructor.
+    if (Object.hasOwn(processEnv, name) && processEnv[name] !== undefined) return processEnv[name];
+    if (!Object.hasOwn(fileValues, name) || seen.has(name)) return undefined;
     return expandOne(name, new Set([...seen, name]));
   };
 

@@ -94,6 +94,9 @@ function parseValue(spec: VarSpec, raw: string): Parsed {
       return values.includes(raw) ? { ok: true, value: raw } : { ok: false, expected: `must be one of ${values.join(', ')}` };
     }
     case 'url':
-      return URL.canParse(raw) ? { ok: true, value: raw } : { ok: false, expected: 'must be an absolute URL such as redis://host:6379' };
+      // canParse alone takes `localhost:6379` for a URL with scheme `localhost:`.
+      return /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && URL.canParse(raw)
+        ? { ok: true, value: raw }
+        : { ok: false, expected: 'must be an absolute URL such as redis://host:6379' };
   }
 }

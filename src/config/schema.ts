@@ -37,6 +37,9 @@ export interface VarSpec {
   readonly max?: number;
 }
 
+/** The global the server sets in index.html with its runtime public config. */
+export const RUNTIME_ENV_GLOBAL = '__TWELVEPACK_ENV__';
+
 /** The prefix every public variable but NODE_ENV must carry. */
 export const PUBLIC_PREFIX = 'PUBLIC_';
 
@@ -62,6 +65,62 @@ export const schema = [
     default: 'A webpack app that follows the twelve-factor methodology.',
     exposure: 'public',
     doc: 'One line shown under the app name.',
+  },
+  {
+    name: 'PORT',
+    type: 'integer',
+    min: 0,
+    max: 65535,
+    default: '3000',
+    exposure: 'server',
+    doc: 'Port the server listens on; platforms set it. 0 picks a free port.',
+  },
+  {
+    name: 'HOST',
+    type: 'string',
+    default: '0.0.0.0',
+    exposure: 'server',
+    doc: 'Address the server listens on: 0.0.0.0 for every interface, 127.0.0.1 for this machine only.',
+  },
+  {
+    name: 'WEB_CONCURRENCY',
+    type: 'integer',
+    min: 1,
+    max: 64,
+    default: '1',
+    exposure: 'server',
+    doc: 'Number of server processes; above 1, a primary forks that many workers.',
+  },
+  {
+    name: 'SHUTDOWN_TIMEOUT_MS',
+    type: 'integer',
+    min: 100,
+    max: 600000,
+    default: '25000',
+    exposure: 'server',
+    doc: 'How long a graceful shutdown may take before the rest is forced; keep it under the platform limit (30 s on Heroku).',
+  },
+  {
+    name: 'LOG_LEVEL',
+    type: 'enum',
+    values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    default: 'info',
+    exposure: 'server',
+    doc: 'Lowest log level written to stdout.',
+  },
+  {
+    name: 'TRUST_PROXY',
+    type: 'boolean',
+    default: 'false',
+    exposure: 'server',
+    doc: 'Trust X-Forwarded-For and X-Forwarded-Proto from the proxy in front (true behind a platform router).',
+  },
+  {
+    name: 'SERVE_SOURCE_MAPS',
+    type: 'boolean',
+    default: 'false',
+    exposure: 'server',
+    doc: 'Serve the .map files that the build writes (they reveal the source).',
   },
   {
     name: 'SOURCE_MAPS',
