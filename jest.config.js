@@ -7,5 +7,8 @@ module.exports = {
   modulePathIgnorePatterns: ['<rootDir>/test/.*/fixtures/'],
   // Real webpack builds take seconds each on a 2-core machine.
   testTimeout: 120000,
+  // One real production build per run, shared by the server tests.
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
   reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };

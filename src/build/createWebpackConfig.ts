@@ -47,6 +47,7 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
   const sourceMaps = loaded.config.SOURCE_MAPS;
 
   return {
+    name: 'client',
     mode,
     context: root,
     // Both the bundle and webpack's own runtime must be ES5.

@@ -1,7 +1,11 @@
 import './styles.css';
 import factors from './data/factors.json';
 import { FactorList, type Factor } from './FactorList';
+import { getJson } from './getJson';
+import { installErrorReporter } from './installErrorReporter';
 import { publicConfig } from './publicConfig';
+
+installErrorReporter();
 
 const domReady = (): Promise<void> =>
   new Promise((resolve) => {
@@ -38,8 +42,19 @@ async function start(): Promise<void> {
   search.addEventListener('input', update);
   update();
 
-  root.replaceChildren(heading, lead, search, count, list.element);
+  const greeting = document.createElement('p');
+  greeting.className = 'greeting';
+  greeting.textContent = 'Asking the server…';
+
+  root.replaceChildren(heading, lead, greeting, search, count, list.element);
   root.dataset.ready = 'true';
+
+  try {
+    const { greeting: text } = await getJson<{ greeting: string }>('/api/greeting');
+    greeting.textContent = text;
+  } catch (error) {
+    greeting.textContent = `The server did not answer (${(error as Error).message}).`;
+  }
 }
 
 start().catch((error: unknown) => {

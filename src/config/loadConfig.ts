@@ -19,8 +19,8 @@ export interface LoadedConfig {
 
 /** Options for {@link loadConfig}. */
 export interface LoadConfigOptions {
-  /** Selects `.env.[mode]` files and the default NODE_ENV. */
-  readonly mode: Mode;
+  /** Selects `.env.[mode]` files and the default NODE_ENV; by default NODE_ENV's value, else production. */
+  readonly mode?: Mode;
   /** Where the `.env` files live; the current folder by default. */
   readonly dir?: string;
   /** The environment; `process.env` by default. Tests pass their own. */
@@ -32,7 +32,8 @@ export interface LoadConfigOptions {
  * them, and throws a {@link ConfigError} listing every problem. Called by entry
  * points only; nothing reads the environment at import time.
  */
-export function loadConfig({ mode, dir = process.cwd(), env = process.env }: LoadConfigOptions): LoadedConfig {
+export function loadConfig({ mode: given, dir = process.cwd(), env = process.env }: LoadConfigOptions): LoadedConfig {
+  const mode = given ?? modeOf(env.NODE_ENV);
   const loaded = loadEnvFiles({ dir, mode, processEnv: env });
   const result = parseConfig({ env: loaded.values, mode, references: loaded.references });
   if (!result.ok) throw new ConfigError(result.problems);
@@ -42,6 +43,13 @@ export function loadConfig({ mode, dir = process.cwd(), env = process.env }: Loa
     secrets: collectSecrets(loaded),
     loaded,
   };
+}
+
+const MODES: readonly Mode[] = ['development', 'production', 'test'];
+
+/** NODE_ENV when it names a mode; production otherwise (a server that guesses must guess safe). */
+function modeOf(nodeEnv: string | undefined): Mode {
+  return MODES.find((mode) => mode === nodeEnv) ?? 'production';
 }
 
 /** {@link loadConfig} for command-line entry points: prints the problems and exits 1 instead of a stack trace. */

@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../logger';
+import { BodyTooLargeError, readBody } from '../http/readBody';
+import { sendJson } from '../http/sendJson';
+import { createRateLimiter } from './createRateLimiter';
+import { parseClientErrorReport } from './parseClientErrorReport';
+
+/** Options for {@link createClientErrorHandler}. */
+export interface ClientErrorHandlerOptions {
+  readonly logger: Logger;
+  /** Largest body accepted, in bytes (default 16 KiB). */
+  readonly maxBytes?: number;
+  /** Reports accepted per client per minute (default 30). */
+  readonly perMinute?: number;
+}
+
+/** Context the pipeline hands to API handlers. */
+export interface RequestContext {
+  readonly requestId: string;
+  readonly clientAddress: string;
+}
+
+/**
+ * `POST /api/client-errors`: browser errors reach the server's log, since in
+ * production nobody sees the user's console. Validated, size-limited and
+ * rate-limited per client; each error becomes one JSON log line.
+ */
+export function createClientErrorHandler({ logger, maxBytes = 16 * 1024, perMinute = 30 }: ClientErrorHandlerOptions) {
+  const limiter = createRateLimiter({ limit: perMinute, windowMs: 60_000 });
+  return async function handleClientErrors(req: IncomingMessage, res: ServerResponse, context: RequestContext): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'Use POST with a JSON body.' }, { Allow: 'POST' });
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json') && !(req.headers['content-type'] ?? '').startsWith('text/plain')) {
+      return sendJson(res, 415, { error: 'Send the report as application/json.' });
+    }
+    if (!limiter.allow(context.clientAddress)) {
+      return sendJson(res, 429, { error: `Too many reports; at most ${perMinute} a minute.` }, { 'Retry-After': '60' });
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, maxBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: error.message });
+      throw error;
+    }
+    const report = parseClientErrorReport(body.toString('utf8'));
+    if (!report.ok) return sendJson(res, 400, { error: report.reason });
+    for (const clientError of report.errors) {
+      logger.warn({ requestId: context.requestId, clientAddress: context.clientAddress, clientError }, 'client error');
+    }
+    res.writeHead(204, { 'Cache-Control': 'no-store' });
+    res.end();
+  };
+}

@@ -1,0 +1,45 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createClientErrorHandler } from './api/createClientErrorHandler';
+import { createGreetingRoute } from './api/createGreetingRoute';
+import { createHealthRoutes, type Readiness } from './api/createHealthRoutes';
+import { createRequestHandler } from './http/createRequestHandler';
+import type { Logger } from './logger';
+import { createStaticHandler } from './static/createStaticHandler';
+import type { LoadedStatic } from './static/loadStaticTable';
+
+/** Options for {@link createServer}. */
+export interface ServerOptions {
+  readonly logger: Logger;
+  /** The static files, loaded at boot. */
+  readonly staticFiles: LoadedStatic;
+  /** Readiness for `/readyz`; also tells the pipeline when the process is stopping. */
+  readonly readiness: Readiness & { isStopping(): boolean };
+  readonly trustProxy: boolean;
+  /** Shown by the demo API. */
+  readonly appName: string;
+}
+
+/**
+ * The production HTTP server: API routes, health, and the static build. A
+ * factory: it never listens, reads the environment or installs signal handlers
+ * (src/server/main.ts does).
+ */
+export function createServer({ logger, staticFiles, readiness, trustProxy, appName }: ServerOptions): Server {
+  const handler = createRequestHandler({
+    logger,
+    trustProxy,
+    isStopping: () => readiness.isStopping(),
+    routes: {
+      ...createHealthRoutes(readiness),
+      '/api/greeting': createGreetingRoute(appName),
+      '/api/client-errors': createClientErrorHandler({ logger }),
+    },
+    fallback: createStaticHandler(staticFiles),
+  });
+  const server = createHttpServer(handler);
+  // Longer than common load balancers' idle timeout (60 s), so they close first and never hit a closed socket.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 30_000;
+  return server;
+}

@@ -1,0 +1,76 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestContext } from '../api/createClientErrorHandler';
+import type { Logger } from '../logger';
+import { STRICT_TRANSPORT_SECURITY } from '../static/securityHeaders';
+import { clientAddressOf, isHttps, requestIdOf } from './requestFacts';
+import { sendJson } from './sendJson';
+
+/** A route: handles the request, possibly asynchronously. */
+export type Route = (req: IncomingMessage, res: ServerResponse, context: RequestContext) => void | Promise<void>;
+
+/** Options for {@link createRequestHandler}. */
+export interface RequestHandlerOptions {
+  readonly logger: Logger;
+  /** Trust `X-Forwarded-*` from the proxy in front. */
+  readonly trustProxy: boolean;
+  /** Exact paths to API routes. */
+  readonly routes: Readonly<Record<string, Route>>;
+  /** Everything else: the static files. */
+  readonly fallback: Route;
+  /** Whether the process is stopping: then responses ask clients to close keep-alive connections. */
+  readonly isStopping: () => boolean;
+}
+
+/**
+ * The request pipeline: a request id (taken from `X-Request-ID` or made, and
+ * echoed), HSTS for HTTPS requests, routing, one JSON log line per request, and
+ * errors that log their stack but never send it.
+ */
+export function createRequestHandler({ logger, trustProxy, routes, fallback, isStopping }: RequestHandlerOptions) {
+  return function handleRequest(req: IncomingMessage, res: ServerResponse): void {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(req);
+    const context: RequestContext = { requestId, clientAddress: clientAddressOf(req, trustProxy) };
+    res.setHeader('X-Request-ID', requestId);
+    if (isHttps(req, trustProxy)) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    if (isStopping()) res.setHeader('Connection', 'close');
+
+    res.once('close', () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: pathOf(req.url),
+          status: res.statusCode,
+          bytes: Number(res.getHeader('content-length') ?? 0),
+          durationMs: Math.round(durationMs * 1000) / 1000,
+          ...(res.writableFinished ? {} : { aborted: true }),
+        },
+        'request',
+      );
+    });
+
+    const route = routes[pathOf(req.url)] ?? fallback;
+    const fail = (error: unknown) => {
+      logger.error({ requestId, err: error }, 'request failed');
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      sendJson(res, 500, { error: 'Internal Server Error', requestId });
+    };
+    try {
+      const result = route(req, res, context);
+      if (result instanceof Promise) result.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
+  };
+}
+
+function pathOf(url: string | undefined): string {
+  const raw = url ?? '/';
+  const end = raw.indexOf('?');
+  return end === -1 ? raw : raw.slice(0, end);
+}

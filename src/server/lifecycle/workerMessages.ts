@@ -1,0 +1,11 @@
+/** Messages between the cluster primary and its workers. */
+export type WorkerMessage =
+  | { readonly type: 'twelvepack:ready' }
+  | { readonly type: 'twelvepack:fatal'; readonly message: string }
+  | { readonly type: 'twelvepack:shutdown'; readonly reason: string };
+
+/** Narrows an IPC message to ours. */
+export function isWorkerMessage(message: unknown): message is WorkerMessage {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && type.startsWith('twelvepack:');
+}

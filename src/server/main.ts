@@ -1,0 +1,102 @@
+// The one server entry: it reads the configuration, listens, and handles
+// signals. Everything else is a factory that it wires together.
+import cluster from 'node:cluster';
+import { join } from 'node:path';
+import { loadConfigOrExit } from '../config/loadConfig';
+import { redactConfig } from '../config/redactConfig';
+import type { Config, PublicEnv } from '../config/schema';
+import { createServer } from './createServer';
+import { createGracefulShutdown } from './lifecycle/createGracefulShutdown';
+import { createProcessState } from './lifecycle/createProcessState';
+import { superviseWorkers } from './lifecycle/superviseWorkers';
+import type { WorkerMessage } from './lifecycle/workerMessages';
+import { isWorkerMessage } from './lifecycle/workerMessages';
+import { createLogger, type Logger } from './logger';
+import { loadStaticTable } from './static/loadStaticTable';
+
+/** The client build, beside this bundle (dist/server/main.js → dist/client). */
+const CLIENT_DIR = join(__dirname, '..', 'client');
+
+const notifyPrimary = (message: WorkerMessage) => process.send?.(message);
+
+function main(): void {
+  const { config, publicEnv } = loadConfigOrExit({});
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) startPrimary(config, logger);
+  else startWorker(config, publicEnv, logger);
+}
+
+function startPrimary(config: Config, logger: Logger): void {
+  logger.info({ workers: config.WEB_CONCURRENCY, config: redactConfig(config) }, 'starting cluster primary');
+  const supervisor = superviseWorkers({
+    count: config.WEB_CONCURRENCY,
+    logger,
+    fork: () => cluster.fork(),
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    exit: (code) => process.exit(code),
+  });
+  onSignals(logger, (signal) => supervisor.shutdown(signal));
+}
+
+function startWorker(config: Config, publicEnv: PublicEnv, logger: Logger): void {
+  const die = (error: unknown, message: string) => {
+    logger.fatal({ err: error }, message);
+    notifyPrimary({ type: 'twelvepack:fatal', message: `${message}: ${(error as Error)?.message ?? String(error)}` });
+    logger.flush(() => process.exit(1));
+  };
+  process.on('uncaughtException', (error) => die(error, 'uncaught exception'));
+  process.on('unhandledRejection', (error) => die(error, 'unhandled promise rejection'));
+
+  const state = createProcessState();
+  let staticFiles;
+  try {
+    staticFiles = loadStaticTable({ dir: CLIENT_DIR, publicEnv, serveSourceMaps: config.SERVE_SOURCE_MAPS });
+  } catch (error) {
+    die(error, 'could not load the client build');
+    return;
+  }
+  const server = createServer({ logger, staticFiles, readiness: state, trustProxy: config.TRUST_PROXY, appName: publicEnv.PUBLIC_APP_NAME });
+  const shutdown = createGracefulShutdown({
+    server,
+    logger,
+    state,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    exit: (code) => process.exit(code),
+  });
+
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const hint =
+      error.code === 'EADDRINUSE'
+        ? `Port ${config.PORT} is already in use: stop the other process or set PORT to a free port.`
+        : `Cannot listen on ${config.HOST}:${config.PORT}: check HOST and PORT.`;
+    die(error, hint);
+  });
+  server.listen(config.PORT, config.HOST, () => {
+    state.markReady();
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
+    const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+    logger.info({ url: `http://${host}:${port}`, port, config: redactConfig(config) }, 'listening');
+    notifyPrimary({ type: 'twelvepack:ready' });
+  });
+
+  onSignals(logger, shutdown);
+  process.on('message', (message: unknown) => {
+    if (isWorkerMessage(message) && message.type === 'twelvepack:shutdown') shutdown(message.reason);
+  });
+}
+
+/** First SIGTERM or SIGINT: graceful shutdown. A second signal: exit at once. */
+function onSignals(logger: Logger, shutdown: (reason: string) => void): void {
+  let received = 0;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      received += 1;
+      if (received === 1) return shutdown(signal);
+      logger.warn({ signal }, 'second signal: exiting now');
+      logger.flush(() => process.exit(1));
+    });
+  }
+}
+
+main();

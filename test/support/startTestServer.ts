@@ -1,0 +1,53 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Writable } from 'node:stream';
+import { createServer } from '../../src/server/createServer';
+import { createProcessState } from '../../src/server/lifecycle/createProcessState';
+import { createLogger } from '../../src/server/logger';
+import { loadStaticTable } from '../../src/server/static/loadStaticTable';
+import { builtClientDir } from './builtApp';
+
+/** A production server on 127.0.0.1, port 0, in this process; logs captured as objects. */
+export interface TestServer {
+  readonly url: string;
+  readonly server: Server;
+  /** Every log line so far, parsed. */
+  readonly logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/** Options for {@link startTestServer}. */
+export interface TestServerOptions {
+  readonly publicEnv?: Readonly<Record<string, string>>;
+  readonly serveSourceMaps?: boolean;
+  readonly trustProxy?: boolean;
+}
+
+/** Starts the real server factory over the shared test build. The test must close it. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const logs: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const logger = createLogger({ level: 'info', destination });
+  const publicEnv = options.publicEnv ?? { NODE_ENV: 'production', PUBLIC_APP_NAME: 'Test App', PUBLIC_TAGLINE: 'Testing' };
+  const staticFiles = loadStaticTable({ dir: builtClientDir(), publicEnv, serveSourceMaps: options.serveSourceMaps });
+  const state = createProcessState();
+  const server = createServer({ logger, staticFiles, readiness: state, trustProxy: options.trustProxy ?? false, appName: publicEnv.PUBLIC_APP_NAME ?? '' });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.markReady();
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    logs,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
