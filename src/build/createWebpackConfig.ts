@@ -102,7 +102,8 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
         ],
       }),
       ...compressionPlugins(production),
-      new Es5GuardPlugin(),
+      // The proof is for what ships; development builds skip it to stay fast.
+      ...(production ? [new Es5GuardPlugin()] : []),
       new AssetManifestPlugin(),
       new LeakGuardPlugin(loaded.secrets),
       ...(report ? [createProgressPlugin(), new SizeReportPlugin()] : []),

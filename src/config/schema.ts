@@ -116,6 +116,13 @@ export const schema = [
     doc: 'Trust X-Forwarded-For and X-Forwarded-Proto from the proxy in front (true behind a platform router).',
   },
   {
+    name: 'SERVE_CLIENT',
+    type: 'boolean',
+    default: 'true',
+    exposure: 'server',
+    doc: 'Serve the client build from dist/client; npm run dev turns it off because webpack-dev-server serves the client.',
+  },
+  {
     name: 'SERVE_SOURCE_MAPS',
     type: 'boolean',
     default: 'false',

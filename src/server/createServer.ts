@@ -3,6 +3,7 @@ import { createClientErrorHandler } from './api/createClientErrorHandler';
 import { createGreetingRoute } from './api/createGreetingRoute';
 import { createHealthRoutes, type Readiness } from './api/createHealthRoutes';
 import { createRequestHandler } from './http/createRequestHandler';
+import { sendJson } from './http/sendJson';
 import type { Logger } from './logger';
 import { createStaticHandler } from './static/createStaticHandler';
 import type { LoadedStatic } from './static/loadStaticTable';
@@ -10,8 +11,8 @@ import type { LoadedStatic } from './static/loadStaticTable';
 /** Options for {@link createServer}. */
 export interface ServerOptions {
   readonly logger: Logger;
-  /** The static files, loaded at boot. */
-  readonly staticFiles: LoadedStatic;
+  /** The static files, loaded at boot; absent when only the API is served (npm run dev). */
+  readonly staticFiles?: LoadedStatic;
   /** Readiness for `/readyz`; also tells the pipeline when the process is stopping. */
   readonly readiness: Readiness & { isStopping(): boolean };
   readonly trustProxy: boolean;
@@ -34,7 +35,7 @@ export function createServer({ logger, staticFiles, readiness, trustProxy, appNa
       '/api/greeting': createGreetingRoute(appName),
       '/api/client-errors': createClientErrorHandler({ logger }),
     },
-    fallback: createStaticHandler(staticFiles),
+    fallback: staticFiles === undefined ? (_req, res) => sendJson(res, 404, { error: 'Not Found' }) : createStaticHandler(staticFiles),
   });
   const server = createHttpServer(handler);
   // Longer than common load balancers' idle timeout (60 s), so they close first and never hit a closed socket.

@@ -50,7 +50,7 @@ function startWorker(config: Config, publicEnv: PublicEnv, logger: Logger): void
   const state = createProcessState();
   let staticFiles;
   try {
-    staticFiles = loadStaticTable({ dir: CLIENT_DIR, publicEnv, serveSourceMaps: config.SERVE_SOURCE_MAPS });
+    if (config.SERVE_CLIENT) staticFiles = loadStaticTable({ dir: CLIENT_DIR, publicEnv, serveSourceMaps: config.SERVE_SOURCE_MAPS });
   } catch (error) {
     die(error, 'could not load the client build');
     return;

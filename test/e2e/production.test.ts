@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describeWithBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
+import { spawnServer, type SpawnedServer } from '../support/spawnServer';
+
+const SECRET = 'e2e-admin-token-never-in-the-browser-31337';
+
+describeWithBrowser('the production app in a real browser', () => {
+  let browser: BrowserContext;
+  let server: SpawnedServer;
+  let url: string;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const bodies: string[] = [];
+
+  beforeAll(async () => {
+    // The build was made with the default name; this value exists only in the server's environment.
+    server = spawnServer({ env: { PUBLIC_APP_NAME: 'Runtime Shop', ADMIN_TOKEN: SECRET } });
+    url = await server.ready();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.addInitScript(() => {
+      const violations: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = violations;
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    page.on('response', (response) => {
+      void response.text().then((text) => bodies.push(text), () => undefined);
+    });
+    await page.goto(url);
+    await page.waitForSelector('#app[data-ready="true"]');
+    await page.waitForFunction(() => document.querySelector('.greeting')?.textContent?.startsWith('Hello'));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'production.png'), fullPage: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill();
+  });
+
+  it('renders the twelve factors from the inlined JSON', async () => {
+    expect(await page.locator('ol.factors li').count()).toBe(12);
+    expect(await page.locator('ol.factors li').first().textContent()).toContain('Codebase');
+  });
+
+  it("shows public config from the server's environment, changed without a rebuild", async () => {
+    expect(await page.locator('h1').textContent()).toBe('Runtime Shop');
+    expect(await page.title()).toBe('Runtime Shop');
+    expect(await page.locator('.greeting').textContent()).toBe('Hello from the Runtime Shop server');
+  });
+
+  it('never exposes a secret in the DOM, in window, or in any response body', async () => {
+    expect(await page.content()).not.toContain(SECRET);
+    const windowText = await page.evaluate(() =>
+      Object.keys(window)
+        .map((key) => {
+          try {
+            return JSON.stringify((window as unknown as Record<string, unknown>)[key]) ?? '';
+          } catch {
+            return '';
+          }
+        })
+        .join('\n'),
+    );
+    expect(windowText).toContain('Runtime Shop');
+    expect(windowText).not.toContain(SECRET);
+    expect(bodies.length).toBeGreaterThanOrEqual(5);
+    for (const body of bodies) expect(body).not.toContain(SECRET);
+  });
+
+  it('has no console errors and no CSP violations', async () => {
+    expect(consoleErrors).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  });
+
+  it("sends a thrown client error to the server's JSON log", async () => {
+    await page.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('e2e thrown client error');
+      }, 0);
+    });
+    const line = await server.waitForLog((entry) => entry.msg === 'client error' && String((entry.clientError as { message?: string })?.message).includes('e2e thrown client error'));
+    expect(line).toMatchObject({ level: 'warn', clientError: { kind: 'error', count: 1 } });
+  });
+});
