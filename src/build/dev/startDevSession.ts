@@ -71,6 +71,8 @@ export async function startDevSession({ root, loaded, env, write }: DevSessionOp
           router: () => api.url() ?? 'http://127.0.0.1:9',
           target: 'http://127.0.0.1:9',
           changeOrigin: false,
+          // The crash is reported once by createApiProcess; no line per refused request.
+          logLevel: 'silent',
           // http-proxy-middleware 2 (webpack-dev-server 5): answer clearly while the API is down.
           onError: (_error: Error, _req: unknown, res: { headersSent?: boolean; writeHead(status: number, headers: Record<string, string>): void; end(body: string): void }) => {
             if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json' });
