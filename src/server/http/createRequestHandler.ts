@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestContext } from '../api/createClientErrorHandler';
 import type { Logger } from '../logger';
+import { originForm } from '../static/resolveRequestPath';
 import { STRICT_TRANSPORT_SECURITY } from '../static/securityHeaders';
 import { clientAddressOf, isHttps, requestIdOf } from './requestFacts';
 import { sendJson } from './sendJson';
@@ -70,7 +71,7 @@ export function createRequestHandler({ logger, trustProxy, routes, fallback, isS
 }
 
 function pathOf(url: string | undefined): string {
-  const raw = url ?? '/';
-  const end = raw.indexOf('?');
+  const raw = originForm(url ?? '/') ?? '/';
+  const end = raw.search(/[?#]/);
   return end === -1 ? raw : raw.slice(0, end);
 }

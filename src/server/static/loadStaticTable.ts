@@ -86,7 +86,8 @@ export function loadStaticTable({ dir, publicEnv, serveSourceMaps = false }: Sta
       ...security,
       'Content-Type': contentTypeFor(file),
       'Cache-Control': entry.immutable ? IMMUTABLE : REVALIDATE,
-      'Last-Modified': new Date(lastModifiedMs).toUTCString(),
+      // index.html is rendered from this process's environment, so only its ETag can say whether it changed.
+      ...(file === 'index.html' ? {} : { 'Last-Modified': new Date(lastModifiedMs).toUTCString() }),
       'Accept-Ranges': 'bytes',
       ...(Object.keys(encoded).length > 0 ? { Vary: 'Accept-Encoding' } : {}),
     };
@@ -98,7 +99,8 @@ export function loadStaticTable({ dir, publicEnv, serveSourceMaps = false }: Sta
     const variants: Partial<Record<Encoding, StaticVariant>> & { identity: StaticVariant } = { identity: variant(identity, 'identity') };
     for (const [encoding, body] of Object.entries(encoded)) variants[encoding as Encoding] = variant(body, encoding as Encoding);
     const path = `/${file}`;
-    table.set(path, { path, lastModifiedMs, variants, encodings: Object.keys(variants) as Encoding[] });
+    // Infinity: If-Modified-Since can never prove index.html unchanged (see above).
+    table.set(path, { path, lastModifiedMs: file === 'index.html' ? Infinity : lastModifiedMs, variants, encodings: Object.keys(variants) as Encoding[] });
   }
   return { table, securityHeaders: security };
 }

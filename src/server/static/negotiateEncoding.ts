@@ -14,12 +14,14 @@ export function negotiateEncoding(header: string | undefined, available: readonl
     const [rawName, ...params] = part.trim().split(';');
     const name = rawName?.trim().toLowerCase();
     if (!name) continue;
-    let q = 1;
+    let q: number | undefined = 1;
     for (const param of params) {
-      const match = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(param);
-      if (match) q = Number(match[1]);
+      if (!/^\s*q\s*=/i.test(param)) continue;
+      // RFC 9110 qvalue: 0, 0.xxx, 1 or 1.000. Anything else makes the element unusable.
+      const match = /^\s*q\s*=\s*(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)\s*$/i.exec(param);
+      q = match ? Number(match[1]) : undefined;
     }
-    weights.set(name === 'x-gzip' ? 'gzip' : name, q);
+    if (q !== undefined) weights.set(name === 'x-gzip' ? 'gzip' : name, q);
   }
   const star = weights.get('*');
   const weightOf = (coding: Encoding): number => {

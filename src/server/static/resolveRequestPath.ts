@@ -1,13 +1,14 @@
 /**
  * Turns a request target into the key of a static table lookup, or undefined
- * when it cannot name a file: not origin-form, undecodable, or holding a NUL,
+ * when it cannot name a file: neither origin-form nor absolute-form, undecodable, or holding a NUL,
  * a backslash or a dot segment. The table holds only files from the build, so
  * a path that survives this still cannot reach anything else. Pure.
  */
 export function resolveRequestPath(target: string): string | undefined {
-  if (!target.startsWith('/')) return undefined;
-  const end = target.search(/[?#]/);
-  const raw = end === -1 ? target : target.slice(0, end);
+  const origin = originForm(target);
+  if (origin === undefined) return undefined;
+  const end = origin.search(/[?#]/);
+  const raw = end === -1 ? origin : origin.slice(0, end);
   let path: string;
   try {
     path = decodeURIComponent(raw);
@@ -23,4 +24,17 @@ export function resolveRequestPath(target: string): string | undefined {
 export function isSpaNavigation(path: string, accept: string | undefined): boolean {
   const last = path.slice(path.lastIndexOf('/') + 1);
   return !last.includes('.') && !path.startsWith('/api/') && (accept ?? '').includes('text/html');
+}
+
+/**
+ * The origin-form (`/path?query`) of a request target. Absolute-form
+ * (`http://host/path`), which RFC 9112 §3.2.2 says a server must accept, loses
+ * its scheme and authority; anything else (`*`, authority-form) is undefined.
+ */
+export function originForm(target: string): string | undefined {
+  if (target.startsWith('/')) return target;
+  const absolute = /^https?:\/\/[^/?#]*/i.exec(target);
+  if (absolute === null) return undefined;
+  const rest = target.slice(absolute[0].length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
