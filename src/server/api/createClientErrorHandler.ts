@@ -29,7 +29,9 @@ export function createClientErrorHandler({ logger, maxBytes = 16 * 1024, perMinu
   const limiter = createRateLimiter({ limit: perMinute, windowMs: 60_000 });
   return async function handleClientErrors(req: IncomingMessage, res: ServerResponse, context: RequestContext): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, { error: 'Use POST with a JSON body.' }, { Allow: 'POST' });
-    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json') && !(req.headers['content-type'] ?? '').startsWith('text/plain')) {
+    // text/plain too: what sendBeacon sends for a string body.
+    const type = (req.headers['content-type'] ?? '').toLowerCase();
+    if (!type.startsWith('application/json') && !type.startsWith('text/plain')) {
       return sendJson(res, 415, { error: 'Send the report as application/json.' });
     }
     if (!limiter.allow(context.clientAddress)) {

@@ -44,7 +44,7 @@ export function createRequestHandler({ logger, trustProxy, routes, fallback, isS
           method: req.method,
           path: pathOf(req.url),
           status: res.statusCode,
-          bytes: Number(res.getHeader('content-length') ?? 0),
+          bytes: sentBody(req, res) ? Number(res.getHeader('content-length') ?? 0) : 0,
           durationMs: Math.round(durationMs * 1000) / 1000,
           ...(res.writableFinished ? {} : { aborted: true }),
         },
@@ -74,4 +74,9 @@ function pathOf(url: string | undefined): string {
   const raw = originForm(url ?? '/') ?? '/';
   const end = raw.search(/[?#]/);
   return end === -1 ? raw : raw.slice(0, end);
+}
+
+/** Whether the response carried a body (HEAD, 204 and 304 never do, whatever Content-Length says). */
+function sentBody(req: IncomingMessage, res: ServerResponse): boolean {
+  return req.method !== 'HEAD' && res.statusCode !== 204 && res.statusCode !== 304;
 }

@@ -10,16 +10,25 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
 }
 
-/** The client's address: the first `X-Forwarded-For` hop when the proxy is trusted, else the socket's. */
+/**
+ * The client's address: with a trusted proxy, the last `X-Forwarded-For` entry,
+ * the one that proxy appended (entries to its left are whatever the client
+ * sent, so trusting them would let anyone pick their own rate-limit key);
+ * otherwise the socket's.
+ */
 export function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = req.headers['x-forwarded-for'];
-  if (trustProxy && typeof forwarded === 'string' && forwarded.trim() !== '') return forwarded.split(',')[0]!.trim();
-  return req.socket.remoteAddress ?? 'unknown';
+  const appended = trustProxy ? lastEntry(req.headers['x-forwarded-for']) : undefined;
+  return appended ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 /** Whether the request came over HTTPS: directly, or per a trusted proxy's `X-Forwarded-Proto`. */
 export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
   if ((req.socket as TLSSocket).encrypted) return true;
-  const proto = req.headers['x-forwarded-proto'];
-  return trustProxy && typeof proto === 'string' && proto.split(',')[0]!.trim().toLowerCase() === 'https';
+  return trustProxy && lastEntry(req.headers['x-forwarded-proto'])?.toLowerCase() === 'https';
+}
+
+function lastEntry(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  const last = value?.split(',').pop()?.trim();
+  return last === undefined || last === '' ? undefined : last;
 }
