@@ -13,7 +13,7 @@ export interface ServerBuildOptions {
 }
 
 /**
- * The server build: src/server/main.ts to one CommonJS file for Node, so the
+ * The server build: src/server/main.ts (and the kv script) to CommonJS for Node, so the
  * platform runs plain `node` with no TypeScript tooling (it prunes
  * devDependencies). Packages stay in node_modules (`require`d at run time).
  */
@@ -23,7 +23,8 @@ export function createServerWebpackConfig({ root, outDir, mode = 'production', c
     mode,
     context: root,
     target: 'node20.19',
-    entry: { main: join(root, 'src', 'server', 'main.ts') },
+    // main: the server; kv: the one-off admin script (npm run kv).
+    entry: { main: join(root, 'src', 'server', 'main.ts'), kv: join(root, 'src', 'server', 'kv.ts') },
     output: { path: outDir ?? join(root, 'dist', 'server'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js', '.json'] },
     externalsPresets: { node: true },

@@ -1,7 +1,7 @@
 import './styles.css';
 import factors from './data/factors.json';
 import { FactorList, type Factor } from './FactorList';
-import { getJson } from './getJson';
+import { getJson, postJson } from './getJson';
 import { installErrorReporter } from './installErrorReporter';
 import { publicConfig } from './publicConfig';
 
@@ -46,7 +46,10 @@ async function start(): Promise<void> {
   greeting.className = 'greeting';
   greeting.textContent = 'Asking the server…';
 
-  root.replaceChildren(heading, lead, greeting, search, count, list.element);
+  const visits = document.createElement('p');
+  visits.className = 'visits';
+
+  root.replaceChildren(heading, lead, greeting, visits, search, count, list.element);
   root.dataset.ready = 'true';
 
   try {
@@ -54,6 +57,12 @@ async function start(): Promise<void> {
     greeting.textContent = text;
   } catch (error) {
     greeting.textContent = `The server did not answer (${(error as Error).message}).`;
+  }
+  try {
+    const { visits: total, store } = await postJson<{ visits: number; store: string }>('/api/visits');
+    visits.textContent = `Visit number ${total}, counted in ${store}.`;
+  } catch (error) {
+    visits.textContent = `The visit counter is unavailable (${(error as Error).message}).`;
   }
 }
 

@@ -130,6 +130,25 @@ export const schema = [
     doc: 'Serve the .map files that the build writes (they reveal the source).',
   },
   {
+    name: 'STORE_URL',
+    type: 'url',
+    exposure: 'secret',
+    doc: 'Key/value store to attach: redis://user:pass@host:6379, sqlite://relative/file.sqlite or sqlite:///absolute/file.sqlite; wins over REDIS_URL.',
+  },
+  {
+    name: 'REDIS_URL',
+    type: 'url',
+    exposure: 'secret',
+    doc: 'Redis to use as the key/value store (Heroku-style platforms set it); unset means SQLite.',
+  },
+  {
+    name: 'SQLITE_PATH',
+    type: 'string',
+    default: 'data/twelvepack.sqlite',
+    exposure: 'server',
+    doc: 'SQLite file for the key/value store when no store URL is set; shared by the workers on one machine.',
+  },
+  {
     name: 'SOURCE_MAPS',
     type: 'enum',
     values: ['hidden', 'linked', 'none'],

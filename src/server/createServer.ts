@@ -1,12 +1,15 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
+import { ADMIN_KV_PREFIX, createAdminKvRoute } from './api/createAdminKvRoute';
 import { createClientErrorHandler } from './api/createClientErrorHandler';
 import { createGreetingRoute } from './api/createGreetingRoute';
 import { createHealthRoutes, type Readiness } from './api/createHealthRoutes';
+import { createVisitsRoute } from './api/createVisitsRoute';
 import { createRequestHandler } from './http/createRequestHandler';
 import { sendJson } from './http/sendJson';
 import type { Logger } from './logger';
 import { createStaticHandler } from './static/createStaticHandler';
 import type { LoadedStatic } from './static/loadStaticTable';
+import type { KeyValueStore } from './store/KeyValueStore';
 
 /** Options for {@link createServer}. */
 export interface ServerOptions {
@@ -18,6 +21,10 @@ export interface ServerOptions {
   readonly trustProxy: boolean;
   /** Shown by the demo API. */
   readonly appName: string;
+  /** The key/value store, opened once per process at boot. */
+  readonly store: KeyValueStore;
+  /** Bearer token for the admin key/value API; undefined disables that API. */
+  readonly adminToken?: string;
 }
 
 /**
@@ -25,7 +32,7 @@ export interface ServerOptions {
  * factory: it never listens, reads the environment or installs signal handlers
  * (src/server/main.ts does).
  */
-export function createServer({ logger, staticFiles, readiness, trustProxy, appName }: ServerOptions): Server {
+export function createServer({ logger, staticFiles, readiness, trustProxy, appName, store, adminToken }: ServerOptions): Server {
   const handler = createRequestHandler({
     logger,
     trustProxy,
@@ -34,7 +41,9 @@ export function createServer({ logger, staticFiles, readiness, trustProxy, appNa
       ...createHealthRoutes(readiness),
       '/api/greeting': createGreetingRoute(appName),
       '/api/client-errors': createClientErrorHandler({ logger }),
+      '/api/visits': createVisitsRoute(store),
     },
+    prefixRoutes: { [ADMIN_KV_PREFIX]: createAdminKvRoute(store, adminToken) },
     fallback: staticFiles === undefined ? (_req, res) => sendJson(res, 404, { error: 'Not Found' }) : createStaticHandler(staticFiles),
   });
   const server = createHttpServer(handler);

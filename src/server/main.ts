@@ -13,6 +13,8 @@ import type { WorkerMessage } from './lifecycle/workerMessages';
 import { isWorkerMessage } from './lifecycle/workerMessages';
 import { createLogger, type Logger } from './logger';
 import { loadStaticTable } from './static/loadStaticTable';
+import type { KeyValueStore } from './store/KeyValueStore';
+import { openStore } from './store/openStore';
 
 /** The client build, beside this bundle (dist/server/main.js → dist/client). */
 const CLIENT_DIR = join(__dirname, '..', 'client');
@@ -23,7 +25,7 @@ function main(): void {
   const { config, publicEnv } = loadConfigOrExit({});
   const logger = createLogger({ level: config.LOG_LEVEL });
   if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) startPrimary(config, logger);
-  else startWorker(config, publicEnv, logger);
+  else void startWorker(config, publicEnv, logger);
 }
 
 function startPrimary(config: Config, logger: Logger): void {
@@ -38,7 +40,7 @@ function startPrimary(config: Config, logger: Logger): void {
   onSignals(logger, (signal) => supervisor.shutdown(signal));
 }
 
-function startWorker(config: Config, publicEnv: PublicEnv, logger: Logger): void {
+async function startWorker(config: Config, publicEnv: PublicEnv, logger: Logger): Promise<void> {
   const die = (error: unknown, message: string) => {
     logger.fatal({ err: error }, message);
     notifyPrimary({ type: 'twelvepack:fatal', message: `${message}: ${(error as Error)?.message ?? String(error)}` });
@@ -55,12 +57,36 @@ function startWorker(config: Config, publicEnv: PublicEnv, logger: Logger): void
     die(error, 'could not load the client build');
     return;
   }
-  const server = createServer({ logger, staticFiles, readiness: state, trustProxy: config.TRUST_PROXY, appName: publicEnv.PUBLIC_APP_NAME });
+  // The backing service is attached once per process, here, and shared by every request.
+  let store: KeyValueStore;
+  try {
+    store = await openStore(config);
+  } catch (error) {
+    die(error, 'could not open the key/value store');
+    return;
+  }
+  logger.info({ store: store.kind }, 'store opened');
+
+  const server = createServer({
+    logger,
+    staticFiles,
+    readiness: state,
+    trustProxy: config.TRUST_PROXY,
+    appName: publicEnv.PUBLIC_APP_NAME,
+    store,
+    adminToken: config.ADMIN_TOKEN,
+  });
   const shutdown = createGracefulShutdown({
     server,
     logger,
     state,
     timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    closers: [
+      async () => {
+        await store.close();
+        logger.info({ store: store.kind }, 'store closed');
+      },
+    ],
     exit: (code) => process.exit(code),
   });
 

@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describeWithBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
@@ -15,7 +17,8 @@ describeWithBrowser('the production app in a real browser', () => {
 
   beforeAll(async () => {
     // The build was made with the default name; this value exists only in the server's environment.
-    server = spawnServer({ env: { PUBLIC_APP_NAME: 'Runtime Shop', ADMIN_TOKEN: SECRET } });
+    const sqlite = join(mkdtempSync(join(tmpdir(), 'twelvepack-e2e-')), 'kv.sqlite');
+    server = spawnServer({ env: { PUBLIC_APP_NAME: 'Runtime Shop', ADMIN_TOKEN: SECRET, SQLITE_PATH: sqlite } });
     url = await server.ready();
     browser = await launchBrowser();
     page = await browser.newPage();
@@ -34,6 +37,7 @@ describeWithBrowser('the production app in a real browser', () => {
     await page.goto(url);
     await page.waitForSelector('#app[data-ready="true"]');
     await page.waitForFunction(() => document.querySelector('.greeting')?.textContent?.startsWith('Hello'));
+    await page.waitForFunction(() => document.querySelector('.visits')?.textContent?.startsWith('Visit number'));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'production.png'), fullPage: true });
   });
 
@@ -51,6 +55,13 @@ describeWithBrowser('the production app in a real browser', () => {
     expect(await page.locator('h1').textContent()).toBe('Runtime Shop');
     expect(await page.title()).toBe('Runtime Shop');
     expect(await page.locator('.greeting').textContent()).toBe('Hello from the Runtime Shop server');
+  });
+
+  it('counts visits in the store (SQLite by default), one more on each load', async () => {
+    await page.waitForFunction(() => /^Visit number \d+, counted in sqlite\.$/.test(document.querySelector('.visits')?.textContent ?? ''));
+    const first = Number(/\d+/.exec((await page.locator('.visits').textContent()) ?? '')?.[0]);
+    await page.reload();
+    await page.waitForFunction((previous) => document.querySelector('.visits')?.textContent === `Visit number ${previous + 1}, counted in sqlite.`, first);
   });
 
   it('never exposes a secret in the DOM, in window, or in any response body', async () => {

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { describeWithBinary } from './requireBinary';
 
 /** Debian's Chromium; nothing downloads a browser. `.ci/run` installs it with apt. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -20,27 +21,9 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-/**
- * `describe` for tests that need a real browser. Without Chromium they skip
- * with a loud message on a developer's machine, and fail under CI=true.
- */
+/** `describe` for tests that need a real browser (skips loudly locally, fails under CI=true without it). */
 export function describeWithBrowser(name: string, body: () => void): void {
-  if (existsSync(CHROMIUM)) {
-    describe(name, body);
-    return;
-  }
-  const message = `${CHROMIUM} is missing: install it with \`apt-get install chromium\` to run the browser tests.`;
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      it('needs Chromium', () => {
-        throw new Error(`${message} CI must run them.`);
-      });
-    });
-    return;
-  }
-  // eslint-disable-next-line no-console
-  console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING "${name}": ${message}\n${'!'.repeat(78)}\n`);
-  describe.skip(name, body);
+  describeWithBinary(CHROMIUM, 'chromium', name, body);
 }
 
 /** A fresh headless Chromium with its own empty profile. Close it in afterAll. */

@@ -5,6 +5,8 @@ import { createServer } from '../../src/server/createServer';
 import { createProcessState } from '../../src/server/lifecycle/createProcessState';
 import { createLogger } from '../../src/server/logger';
 import { loadStaticTable } from '../../src/server/static/loadStaticTable';
+import type { KeyValueStore } from '../../src/server/store/KeyValueStore';
+import { openSqliteStore } from '../../src/server/store/openSqliteStore';
 import { builtClientDir } from './builtApp';
 
 /** A production server on 127.0.0.1, port 0, in this process; logs captured as objects. */
@@ -21,6 +23,10 @@ export interface TestServerOptions {
   readonly publicEnv?: Readonly<Record<string, string>>;
   readonly serveSourceMaps?: boolean;
   readonly trustProxy?: boolean;
+  /** The key/value store; an in-memory SQLite one by default. Closed with the server. */
+  readonly store?: KeyValueStore;
+  /** Enables the admin key/value API. */
+  readonly adminToken?: string;
 }
 
 /** Starts the real server factory over the shared test build. The test must close it. */
@@ -36,7 +42,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const publicEnv = options.publicEnv ?? { NODE_ENV: 'production', PUBLIC_APP_NAME: 'Test App', PUBLIC_TAGLINE: 'Testing' };
   const staticFiles = loadStaticTable({ dir: builtClientDir(), publicEnv, serveSourceMaps: options.serveSourceMaps });
   const state = createProcessState();
-  const server = createServer({ logger, staticFiles, readiness: state, trustProxy: options.trustProxy ?? false, appName: publicEnv.PUBLIC_APP_NAME ?? '' });
+  const store = options.store ?? openSqliteStore(':memory:');
+  const server = createServer({
+    logger,
+    staticFiles,
+    readiness: state,
+    trustProxy: options.trustProxy ?? false,
+    appName: publicEnv.PUBLIC_APP_NAME ?? '',
+    store,
+    adminToken: options.adminToken,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.markReady();
   const { port } = server.address() as AddressInfo;
@@ -47,7 +62,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => void store.close().then(resolve));
       }),
   };
 }

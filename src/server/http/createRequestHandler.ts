@@ -5,6 +5,7 @@ import { originForm } from '../static/resolveRequestPath';
 import { STRICT_TRANSPORT_SECURITY } from '../static/securityHeaders';
 import { clientAddressOf, isHttps, requestIdOf } from './requestFacts';
 import { sendJson } from './sendJson';
+import { statusForError } from './statusForError';
 
 /** A route: handles the request, possibly asynchronously. */
 export type Route = (req: IncomingMessage, res: ServerResponse, context: RequestContext) => void | Promise<void>;
@@ -16,6 +17,8 @@ export interface RequestHandlerOptions {
   readonly trustProxy: boolean;
   /** Exact paths to API routes. */
   readonly routes: Readonly<Record<string, Route>>;
+  /** Path prefixes to routes (`/api/admin/kv` serves `/api/admin/kv/<key>`). */
+  readonly prefixRoutes?: Readonly<Record<string, Route>>;
   /** Everything else: the static files. */
   readonly fallback: Route;
   /** Whether the process is stopping: then responses ask clients to close keep-alive connections. */
@@ -27,7 +30,8 @@ export interface RequestHandlerOptions {
  * echoed), HSTS for HTTPS requests, routing, one JSON log line per request, and
  * errors that log their stack but never send it.
  */
-export function createRequestHandler({ logger, trustProxy, routes, fallback, isStopping }: RequestHandlerOptions) {
+export function createRequestHandler({ logger, trustProxy, routes, prefixRoutes = {}, fallback, isStopping }: RequestHandlerOptions) {
+  const prefixes = Object.entries(prefixRoutes);
   return function handleRequest(req: IncomingMessage, res: ServerResponse): void {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);
@@ -52,14 +56,17 @@ export function createRequestHandler({ logger, trustProxy, routes, fallback, isS
       );
     });
 
-    const route = routes[pathOf(req.url)] ?? fallback;
+    const path = pathOf(req.url);
+    const route = routes[path] ?? prefixes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1] ?? fallback;
     const fail = (error: unknown) => {
-      logger.error({ requestId, err: error }, 'request failed');
+      const answer = statusForError(error, requestId);
+      if (answer.status === 500) logger.error({ requestId, err: error }, 'request failed');
+      else logger.warn({ requestId, status: answer.status, reason: (error as Error).message }, 'request refused');
       if (res.headersSent) {
         res.destroy();
         return;
       }
-      sendJson(res, 500, { error: 'Internal Server Error', requestId });
+      sendJson(res, answer.status, answer.body, answer.headers);
     };
     try {
       const result = route(req, res, context);

@@ -1,0 +1,73 @@
+import Redis from 'ioredis';
+import { NotAnIntegerError, StoreUnavailableError, type KeyValueStore } from './KeyValueStore';
+
+/** Options for {@link openRedisStore}. */
+export interface RedisStoreOptions {
+  /** redis:// or rediss:// URL, credentials included. */
+  readonly url: string;
+  /** Names the connection in CLIENT LIST, so it can be counted. */
+  readonly connectionName?: string;
+}
+
+/**
+ * The Redis store, through ioredis. It connects at boot (a failure stops the
+ * start), then never queues commands while disconnected: a request fails at
+ * once with StoreUnavailableError (503) while the client reconnects with
+ * bounded backoff, and service resumes by itself.
+ */
+export async function openRedisStore({ url, connectionName = 'twelvepack' }: RedisStoreOptions): Promise<KeyValueStore> {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectionName,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 2000,
+    commandTimeout: 2000,
+    // Reconnect forever, 100 ms doubling up to 2 s.
+    retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 5), 2000),
+  });
+  client.on('error', () => {
+    // Reported per request as 503; without a listener ioredis would print every reconnect attempt.
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    client.disconnect();
+    throw new Error(`Cannot connect to Redis at ${redactUrl(url)}: ${(error as Error).message}. Start Redis or fix STORE_URL/REDIS_URL.`);
+  }
+
+  const run = async <T>(command: () => Promise<T>, key?: string): Promise<T> => {
+    try {
+      return await command();
+    } catch (error) {
+      if (key !== undefined && /not an integer|out of range/i.test((error as Error).message)) throw new NotAnIntegerError(key);
+      throw new StoreUnavailableError(error);
+    }
+  };
+
+  return {
+    kind: 'redis',
+    get: (key) => run(() => client.get(key)),
+    set: async (key, value, ttlMs) => {
+      await run(() => (ttlMs === undefined ? client.set(key, value) : client.set(key, value, 'PX', ttlMs)));
+    },
+    setIfAbsent: async (key, value, ttlMs) =>
+      (await run(() => (ttlMs === undefined ? client.set(key, value, 'NX') : client.set(key, value, 'PX', ttlMs, 'NX')))) === 'OK',
+    delete: async (key) => (await run(() => client.del(key))) > 0,
+    increment: (key) => run(() => client.incr(key), key),
+    close: async () => {
+      await client.quit().catch(() => client.disconnect());
+    },
+  };
+}
+
+/** The URL with its password hidden, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(an unparseable URL)';
+  }
+}

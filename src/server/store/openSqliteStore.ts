@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { NotAnIntegerError, type KeyValueStore } from './KeyValueStore';
+
+const INTEGER = /^-?\d{1,19}$/;
+
+/**
+ * The embedded store: SQLite through better-sqlite3 on a local file, in WAL
+ * mode so readers never block the writer. Every write is one IMMEDIATE
+ * transaction with a busy timeout, so cluster workers (separate processes) on
+ * one machine can share the file and INCR stays exact.
+ */
+export function openSqliteStore(path: string): KeyValueStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER) WITHOUT ROWID');
+
+  const live = 'key = ? AND (expires_at IS NULL OR expires_at > ?)';
+  const select = db.prepare<[string, number], { value: string; expires_at: number | null }>(`SELECT value, expires_at FROM kv WHERE ${live}`);
+  const upsert = db.prepare('INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at');
+  const remove = db.prepare('DELETE FROM kv WHERE key = ?');
+  const removeLive = db.prepare(`DELETE FROM kv WHERE ${live}`);
+  const expiry = (ttlMs?: number) => (ttlMs === undefined ? null : Date.now() + ttlMs);
+
+  const setIfAbsent = db.transaction((key: string, value: string, ttlMs?: number) => {
+    if (select.get(key, Date.now()) !== undefined) return false;
+    upsert.run(key, value, expiry(ttlMs));
+    return true;
+  });
+  const increment = db.transaction((key: string) => {
+    const current = select.get(key, Date.now());
+    if (current !== undefined && !INTEGER.test(current.value)) throw new NotAnIntegerError(key);
+    const next = BigInt(current?.value ?? '0') + 1n;
+    if (next > BigInt(Number.MAX_SAFE_INTEGER)) throw new NotAnIntegerError(key);
+    upsert.run(key, next.toString(), current?.expires_at ?? null);
+    return Number(next);
+  });
+
+  return {
+    kind: 'sqlite',
+    get: async (key) => select.get(key, Date.now())?.value ?? null,
+    set: async (key, value, ttlMs) => {
+      upsert.run(key, value, expiry(ttlMs));
+    },
+    setIfAbsent: async (key, value, ttlMs) => setIfAbsent.immediate(key, value, ttlMs),
+    delete: async (key) => {
+      const existed = removeLive.run(key, Date.now()).changes > 0;
+      remove.run(key);
+      return existed;
+    },
+    increment: async (key) => increment.immediate(key),
+    close: async () => {
+      db.close();
+    },
+  };
+}

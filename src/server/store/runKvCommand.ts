@@ -1,0 +1,54 @@
+import { NotAnIntegerError, StoreUnavailableError, type KeyValueStore } from './KeyValueStore';
+
+/** What a kv command printed and its exit code. */
+export interface KvResult {
+  readonly code: number;
+  readonly output?: string;
+  readonly error?: string;
+}
+
+/** Exit codes: 0 done, 1 not found or not set, 2 usage, 3 store unavailable, 4 not an integer. */
+export const KV_EXIT = { ok: 0, notDone: 1, usage: 2, unavailable: 3, notAnInteger: 4 } as const;
+
+export const KV_USAGE = [
+  'usage: npm run kv -- <command>',
+  '  get <key>                    print the value (exit 1 when absent)',
+  '  set <key> <value> [ttl-s]    store a value, optionally expiring after ttl seconds',
+  '  setnx <key> <value> [ttl-s]  store only if absent (exit 1 when it exists)',
+  '  del <key>                    delete (exit 1 when absent)',
+  '  incr <key>                   add one and print the new value',
+].join('\n');
+
+/** Runs one command against an open store; never exits the process itself. */
+export async function runKvCommand(store: KeyValueStore, args: readonly string[]): Promise<KvResult> {
+  const [command, key, value, ttl] = args;
+  const usage = (problem: string): KvResult => ({ code: KV_EXIT.usage, error: `${problem}\n${KV_USAGE}` });
+  if (key === undefined || key === '') return usage(command === undefined ? 'no command given' : `"${command}" needs a key`);
+  const ttlMs = ttl === undefined ? undefined : Number(ttl) * 1000;
+  if (ttl !== undefined && !(/^\d+$/.test(ttl) && Number(ttl) > 0)) return usage(`ttl must be a whole number of seconds (got "${ttl}")`);
+  try {
+    switch (command) {
+      case 'get': {
+        const found = await store.get(key);
+        return found === null ? { code: KV_EXIT.notDone, error: `no key "${key}"` } : { code: KV_EXIT.ok, output: found };
+      }
+      case 'set':
+        if (value === undefined) return usage('set needs a value');
+        await store.set(key, value, ttlMs);
+        return { code: KV_EXIT.ok, output: 'OK' };
+      case 'setnx':
+        if (value === undefined) return usage('setnx needs a value');
+        return (await store.setIfAbsent(key, value, ttlMs)) ? { code: KV_EXIT.ok, output: 'OK' } : { code: KV_EXIT.notDone, error: `"${key}" already exists` };
+      case 'del':
+        return (await store.delete(key)) ? { code: KV_EXIT.ok, output: 'deleted' } : { code: KV_EXIT.notDone, error: `no key "${key}"` };
+      case 'incr':
+        return { code: KV_EXIT.ok, output: String(await store.increment(key)) };
+      default:
+        return usage(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof NotAnIntegerError) return { code: KV_EXIT.notAnInteger, error: error.message };
+    if (error instanceof StoreUnavailableError) return { code: KV_EXIT.unavailable, error: error.message };
+    throw error;
+  }
+}
