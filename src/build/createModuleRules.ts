@@ -8,8 +8,8 @@ export const NEVER_TRANSPILED = /[\\/]node_modules[\\/](core-js|@babel[\\/]runti
 export interface ModuleRuleOptions {
   /** Transpile dependencies too (default true): one modern package must not break the ES5 promise. */
   readonly transpileDependencies?: boolean;
-  /** Cache babel-loader results on disk (node_modules/.cache/babel-loader). */
-  readonly cache?: boolean;
+  /** Cache babel-loader results on disk: true for node_modules/.cache/babel-loader, or a folder. */
+  readonly cache?: boolean | string;
 }
 
 /**

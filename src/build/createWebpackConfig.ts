@@ -31,6 +31,8 @@ export interface BuildOptions {
   readonly report?: boolean;
   /** Use webpack's and babel-loader's disk caches (default true; tests turn it off). */
   readonly cache?: boolean;
+  /** Where the disk caches live; webpack's and babel-loader's defaults under node_modules/.cache otherwise. */
+  readonly cacheDirectory?: string;
   /** Transpile dependencies to ES5 (default true). */
   readonly transpileDependencies?: boolean;
 }
@@ -63,9 +65,16 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] },
-    module: { rules: createModuleRules({ transpileDependencies: options.transpileDependencies, cache }) },
+    module: { rules: createModuleRules({ transpileDependencies: options.transpileDependencies, cache: cache ? (options.cacheDirectory === undefined ? true : join(options.cacheDirectory, 'babel-loader')) : false }) },
     devtool: production ? productionDevtool(sourceMaps) : 'cheap-module-source-map',
-    cache: cache ? { type: 'filesystem', name: mode, buildDependencies: { config: [__filename] } } : false,
+    cache: cache
+      ? {
+          type: 'filesystem',
+          name: mode,
+          buildDependencies: { config: [__filename] },
+          ...(options.cacheDirectory === undefined ? {} : { cacheDirectory: join(options.cacheDirectory, 'webpack') }),
+        }
+      : false,
     performance: { hints: false },
     stats: report ? 'errors-warnings' : 'none',
     optimization: {

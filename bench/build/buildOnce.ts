@@ -1,0 +1,85 @@
+// Runs in a child process (bench/build/child.js) so each build's time and peak memory are its own.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import webpack, { type Configuration } from 'webpack';
+import { createWebpackConfig } from '../../src/build/createWebpackConfig';
+import { loadConfig } from '../../src/config/loadConfig';
+import { baselineConfig } from './baselineConfig';
+import { moduleSource } from './generateApp';
+
+/** What the parent asks for. */
+export interface BuildJob {
+  readonly kind: 'twelvepack' | 'baseline' | 'dev-edits';
+  readonly app: string;
+  readonly outDir: string;
+  readonly cacheDirectory: string;
+  /** For dev-edits: how many edits to time. */
+  readonly edits?: number;
+}
+
+/** What the child reports. */
+export interface BuildMeasurement {
+  readonly ms: number;
+  readonly maxRssMb: number;
+  readonly rawBytes: number;
+  readonly gzipBytes: number;
+  readonly editMs?: readonly number[];
+}
+
+function configFor(job: BuildJob, mode: 'production' | 'development'): Configuration {
+  if (job.kind === 'baseline') return baselineConfig({ app: job.app, outDir: job.outDir });
+  const loaded = loadConfig({ mode, dir: job.app, env: {} });
+  return createWebpackConfig({ root: job.app, loaded, mode, outDir: job.outDir, cacheDirectory: job.cacheDirectory, entry: join(job.app, 'src', 'main.ts') });
+}
+
+const run = (compiler: webpack.Compiler) =>
+  new Promise<webpack.Stats>((resolve, reject) =>
+    compiler.run((error, stats) => compiler.close(() => (error || !stats ? reject(error ?? new Error('no stats')) : resolve(stats)))),
+  );
+
+async function main(job: BuildJob): Promise<BuildMeasurement> {
+  if (job.kind === 'dev-edits') return devEdits(job);
+  const started = performance.now();
+  const stats = await run(webpack(configFor(job, 'production')));
+  const ms = performance.now() - started;
+  if (stats.hasErrors()) throw new Error(stats.toString('errors-only'));
+  const scripts = readdirSync(job.outDir).filter((file) => file.endsWith('.js'));
+  const bytes = scripts.map((file) => readFileSync(join(job.outDir, file)));
+  return {
+    ms,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    rawBytes: bytes.reduce((sum, b) => sum + b.length, 0),
+    gzipBytes: bytes.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0),
+  };
+}
+
+/** webpack in watch mode (development, as npm run dev): time from writing a module to the rebuild being done. */
+async function devEdits(job: BuildJob): Promise<BuildMeasurement> {
+  const compiler = webpack(configFor(job, 'development'));
+  const edits = job.edits ?? 10;
+  const times: number[] = [];
+  let savedAt = 0;
+  let resolveNext: () => void = () => undefined;
+  const watching = compiler.watch({ aggregateTimeout: 0 }, () => resolveNext());
+  await new Promise<void>((resolve) => (resolveNext = resolve));
+  const target = Math.floor(edits / 2);
+  for (let i = 1; i <= edits; i += 1) {
+    const done = new Promise<void>((resolve) => (resolveNext = resolve));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    savedAt = performance.now();
+    writeFileSync(join(job.app, 'src', `module${target}.ts`), moduleSource(target, i));
+    await done;
+    times.push(performance.now() - savedAt);
+  }
+  await new Promise<void>((resolve) => (watching ? watching.close(() => resolve()) : resolve()));
+  return { ms: 0, maxRssMb: process.resourceUsage().maxRSS / 1024, rawBytes: 0, gzipBytes: 0, editMs: times };
+}
+
+main(JSON.parse(process.argv[2] ?? '{}') as BuildJob).then(
+  (result) => process.stdout.write(`RESULT ${JSON.stringify(result)}\n`),
+  (error: Error) => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

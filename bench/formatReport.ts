@@ -1,0 +1,47 @@
+import type { BuildRow } from './build/benchBuild';
+import type { MemoryRow } from './serving/benchMemory';
+import type { ServingRow } from './serving/benchServing';
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
+
+/** The markdown report: machine, command, and one table per suite with ratios. Pure. */
+export function formatReport({ machine, serving, memory, build, command }: { machine: string; serving: readonly ServingRow[]; memory: readonly MemoryRow[]; build: readonly BuildRow[]; command: string }): string {
+  const out = ['# twelvepack benchmark results', '', `Command: \`${command}\` (after \`npm install\`, which builds dist/).`, '', machine, ''];
+  if (serving.length > 0) {
+    out.push('## Serving', '', 'Median of the runs; ratios are to the bare-buffer Node server with the same process count, in the same run.', '');
+    out.push('| processes | URL | target | req/s | p99 ms | × bare | twelvepack × this |', '| --- | --- | --- | ---: | ---: | ---: | ---: |');
+    for (const row of serving) {
+      const bare = serving.find((r) => r.target === 'bare' && r.workers === row.workers && r.url === row.url);
+      const ours = serving.find((r) => r.target === 'twelvepack' && r.workers === row.workers && r.url === row.url);
+      out.push(
+        `| ${row.workers} | ${row.url} | ${row.target} | ${Math.round(row.requestsPerSecond)} | ${row.p99Ms.toFixed(2)} | ${ratio(row.requestsPerSecond, bare?.requestsPerSecond ?? 0)} | ${row.target === 'twelvepack' ? '' : ratio(ours?.requestsPerSecond ?? 0, row.requestsPerSecond)} |`,
+      );
+    }
+    out.push('', 'nginx: not compared in this run (not installed on the bench machine).', '');
+  }
+  if (memory.length > 0) {
+    out.push('## Memory (twelvepack workers, main.js under load)', '', '| processes | V8 flags | idle RSS / worker | peak RSS / worker | workers total | req/s |', '| --- | --- | ---: | ---: | ---: | ---: |');
+    for (const row of memory) {
+      out.push(`| ${row.workers} | \`${row.flags}\` | ${row.idleRssMb.toFixed(0)} MB | ${row.loadedRssMb.toFixed(0)} MB | ${row.workersLoadedRssMb.toFixed(0)} MB | ${Math.round(row.requestsPerSecond)} |`);
+    }
+    out.push('');
+  }
+  if (build.length > 0) {
+    const baseline = build.find((row) => row.name.startsWith('baseline'));
+    const cold = build.find((row) => row.name.includes('cold'));
+    out.push('## Build (generated app)', '', '| build | time | × baseline | × cold | peak memory | JS raw | JS gzip | raw × baseline | gzip × baseline |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const row of build) {
+      if (row.editMs !== undefined) {
+        out.push(`| ${row.name} (median of ${row.editMs.length}) | ${median(row.editMs).toFixed(0)} ms | | | ${row.maxRssMb.toFixed(0)} MB | | | | |`);
+        continue;
+      }
+      out.push(
+        `| ${row.name} | ${(row.ms / 1000).toFixed(1)} s | ${ratio(row.ms, baseline?.ms ?? 0)} | ${ratio(row.ms, cold?.ms ?? 0)} | ${row.maxRssMb.toFixed(0)} MB | ${kb(row.rawBytes)} | ${kb(row.gzipBytes)} | ${ratio(row.rawBytes, baseline?.rawBytes ?? 0)} | ${ratio(row.gzipBytes, baseline?.gzipBytes ?? 0)} |`,
+      );
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

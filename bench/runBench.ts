@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchBuild, type BuildRow } from './build/benchBuild';
+import { benchMemory, type MemoryRow } from './serving/benchMemory';
+import { benchServing, type ServingRow } from './serving/benchServing';
+import { LOAD_TOOL } from './serving/loadTest';
+import { formatReport } from './formatReport';
+
+const ROOT = join(__dirname, '..');
+
+/**
+ * `npm run bench [-- --quick] [-- --only=serving,memory,build]`: measures
+ * twelvepack against the alternatives in one run on this machine, prints the
+ * tables and writes bench/RESULTS.md.
+ */
+export async function runBench(args: readonly string[]): Promise<void> {
+  const quick = args.includes('--quick');
+  const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  const wanted = (suite: string) => only === undefined || only.includes(suite);
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  if (!existsSync(join(ROOT, 'dist', 'client', 'asset-manifest.json')) || !existsSync(join(ROOT, 'dist', 'server', 'main.js'))) {
+    throw new Error('No build in dist/: run `npm run build` (npm install does) before `npm run bench`.');
+  }
+  log(`twelvepack bench (${quick ? 'quick' : 'full'}), load tool: ${LOAD_TOOL}`);
+  log('nginx: skipped (not compared in this run; see bench/RESULTS.md)');
+
+  let serving: ServingRow[] = [];
+  let memory: MemoryRow[] = [];
+  let build: BuildRow[] = [];
+  if (wanted('serving')) {
+    log('\nServing (median requests/s and p99, keep-alive):');
+    serving = await benchServing({ root: ROOT, seconds: quick ? 2 : 5, repeats: quick ? 1 : 3, connections: 32, log });
+  }
+  if (wanted('memory')) {
+    log('\nMemory (twelvepack workers):');
+    memory = await benchMemory({ root: ROOT, seconds: quick ? 2 : 5, connections: 32 });
+  }
+  if (wanted('build')) {
+    log('\nBuild (generated app):');
+    build = await benchBuild({ modules: quick ? 60 : 300, edits: quick ? 3 : 10, log });
+  }
+
+  const report = formatReport({ machine: describeMachine(), serving, memory, build, command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}` });
+  log(`\n${report}`);
+  if (only === undefined && !quick) writeFileSync(join(__dirname, 'RESULTS.md'), report);
+}
+
+function describeMachine(): string {
+  const version = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  let wrk = 'not installed';
+  try {
+    wrk = execFileSync('wrk', ['--version'], { encoding: 'utf8' }).split('\n')[0] ?? wrk;
+  } catch (error) {
+    wrk = String((error as { stdout?: string }).stdout ?? '').split('\n')[0] || wrk;
+  }
+  return [
+    `- CPU: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}; memory ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    `- Node ${process.version}; webpack ${version('webpack')}; @babel/core ${version('@babel/core')}; terser ${version('terser')}`,
+    `- sirv ${version('sirv')}; express ${version('express')}; load: ${LOAD_TOOL === 'wrk' ? wrk.trim() : `autocannon ${version('autocannon')}`}`,
+  ].join('\n');
+}

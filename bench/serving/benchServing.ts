@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadTest, type LoadResult } from './loadTest';
+import { startTarget, type TargetSpec } from './startTarget';
+
+/** One measured cell: a target serving one URL with some processes. */
+export interface ServingRow {
+  readonly target: string;
+  readonly workers: number;
+  readonly url: string;
+  readonly requestsPerSecond: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+}
+
+/** Options for {@link benchServing}. */
+export interface ServingOptions {
+  readonly root: string;
+  readonly seconds: number;
+  readonly repeats: number;
+  readonly connections: number;
+  readonly log: (line: string) => void;
+}
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** The main hashed script, from the manifest. */
+export function mainScript(root: string): string {
+  const manifest = JSON.parse(readFileSync(join(root, 'dist', 'client', 'asset-manifest.json'), 'utf8')) as { files: Record<string, unknown> };
+  const main = Object.keys(manifest.files).find((file) => /^main\.[0-9a-f]{8}\.js$/.test(file));
+  if (main === undefined) throw new Error('No main.<hash>.js in dist/client: run `npm run build` first.');
+  return main;
+}
+
+/**
+ * Requests/s and p99 for index.html and the main script (Accept-Encoding: br,
+ * gzip), with 1 and 2 processes, for twelvepack and the alternatives, in one
+ * run: medians of `repeats` runs. The targets take turns so drift hits all.
+ */
+export async function benchServing({ root, seconds, repeats, connections, log }: ServingOptions): Promise<ServingRow[]> {
+  const script = mainScript(root);
+  const urls: { path: string; file: string; encoding: 'identity' | 'br'; headers: Record<string, string> }[] = [
+    { path: '/index.html', file: 'index.html', encoding: 'identity' as const, headers: {} },
+    { path: `/${script}`, file: script, encoding: 'br' as const, headers: { 'Accept-Encoding': 'br, gzip' } },
+  ];
+  const rows: ServingRow[] = [];
+  for (const workers of [1, 2]) {
+    for (const url of urls) {
+      const targets: TargetSpec[] = ['twelvepack', 'bare', 'sirv', 'express'].map((name) => ({ name, workers, root, file: url.file, encoding: url.encoding }));
+      const results = new Map<string, LoadResult[]>();
+      for (let round = 0; round < repeats; round += 1) {
+        for (const spec of targets) {
+          const target = await startTarget(spec);
+          try {
+            // A short warm-up so the JIT has seen the hot path.
+            await loadTest({ url: `${target.url}${url.path}`, headers: url.headers, seconds: 1, connections });
+            const result = await loadTest({ url: `${target.url}${url.path}`, headers: url.headers, seconds, connections });
+            results.set(spec.name, [...(results.get(spec.name) ?? []), result]);
+          } finally {
+            await target.stop();
+          }
+        }
+      }
+      for (const [target, runs] of results) {
+        const row = {
+          target,
+          workers,
+          url: url.path === '/index.html' ? 'index.html' : 'main.js (br)',
+          requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+          p99Ms: median(runs.map((run) => run.p99Ms)),
+          errors: runs.reduce((sum, run) => sum + run.errors, 0),
+        };
+        rows.push(row);
+        log(`  ${row.target.padEnd(10)} x${workers} ${row.url.padEnd(13)} ${Math.round(row.requestsPerSecond)} req/s, p99 ${row.p99Ms.toFixed(2)} ms`);
+      }
+    }
+  }
+  return rows;
+}

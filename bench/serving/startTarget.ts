@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** A server under test, running in its own process(es). */
+export interface RunningTarget {
+  readonly url: string;
+  /** The pids that serve requests (the workers, or the single process). */
+  servingPids(): number[];
+  stop(): Promise<void>;
+}
+
+/** How to start one target. */
+export interface TargetSpec {
+  /** `twelvepack`, `bare`, `sirv`, `express`. */
+  readonly name: string;
+  /** Processes (WEB_CONCURRENCY for twelvepack). */
+  readonly workers: number;
+  /** The project root (dist/ inside). */
+  readonly root: string;
+  /** For `bare`: the file it always answers with, and whether with its .br sibling. */
+  readonly file?: string;
+  readonly encoding?: 'br' | 'identity';
+  /** Extra V8 flags for the twelvepack processes. */
+  readonly nodeFlags?: readonly string[];
+}
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** Starts a target and waits until it answers. */
+export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
+  const port = await freePort();
+  const dir = join(spec.root, 'dist', 'client');
+  const env = {
+    PATH: process.env.PATH ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DIR: dir,
+    WORKERS: String(spec.workers),
+    WEB_CONCURRENCY: String(spec.workers),
+    FILE: spec.file ?? 'index.html',
+    ENCODING: spec.encoding ?? 'identity',
+    LOG_LEVEL: 'info',
+    SQLITE_PATH: join(spec.root, '.cache', 'bench', 'kv.sqlite'),
+  };
+  const args =
+    spec.name === 'twelvepack'
+      ? [...(spec.nodeFlags ?? []), join(spec.root, 'dist', 'server', 'main.js')]
+      : [join(__dirname, 'targets', `${spec.name}.js`)];
+  // Request logs go to /dev/null: written as in production, not kept.
+  const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: spec.root });
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    const ok = await fetch(`${url}/`, { headers: { Accept: 'text/html' } }).then((res) => res.ok, () => false);
+    if (ok) break;
+    if (child.exitCode !== null || Date.now() - started > 20_000) throw new Error(`${spec.name} did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  // Let the other workers finish booting too.
+  await new Promise((resolve) => setTimeout(resolve, spec.workers > 1 ? 500 : 100));
+  return {
+    url,
+    servingPids: () => childPids(child.pid!, spec.workers),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+function childPids(pid: number, workers: number): number[] {
+  if (workers <= 1) return [pid];
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').map(Number).filter(Boolean);
+  } catch {
+    return [pid];
+  }
+}
