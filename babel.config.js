@@ -5,6 +5,9 @@
 /** Node version the server, the config file and the tests run on (engines.node). */
 const NODE_TARGET = '20.19';
 
+/** The installed @babel/runtime, so the plugin may use every helper it has. */
+const RUNTIME_VERSION = require('@babel/runtime/package.json').version;
+
 // Code that must not be transpiled with usage polyfills: core-js would import
 // itself, and webpack's and Babel's runtimes are already what they must be.
 const UNTOUCHABLE = /[\\/]node_modules[\\/](core-js|@babel[\\/]runtime|regenerator-runtime|webpack[\\/]buildin)[\\/]/;
@@ -25,6 +28,9 @@ module.exports = function babelConfig(api) {
       ['@babel/preset-env', { useBuiltIns: 'usage', corejs: '3.51', bugfixes: true }],
       '@babel/preset-typescript',
     ],
+    // Babel's helpers (classCallCheck, asyncToGenerator...) are imported once from
+    // @babel/runtime instead of being copied into every module that needs them.
+    plugins: [['@babel/plugin-transform-runtime', { corejs: false, helpers: true, regenerator: true, version: RUNTIME_VERSION }]],
     ignore: [UNTOUCHABLE],
     overrides: [
       {

@@ -3,8 +3,8 @@ import type { Configuration } from 'webpack';
 import { join } from 'node:path';
 
 /**
- * The baseline a user would write by hand: babel-loader (same Babel config,
- * browser targets) and terser, no caching, no splitting, no extra plugins.
+ * The baseline a user would write by hand: babel-loader with preset-env (the
+ * same browserslist targets) and terser, no caching, no splitting, no extra plugins.
  */
 export function baselineConfig({ app, outDir }: { app: string; outDir: string }): Configuration {
   return {
@@ -19,7 +19,17 @@ export function baselineConfig({ app, outDir }: { app: string; outDir: string })
         {
           test: /\.(ts|js)$/,
           exclude: /[\\/]node_modules[\\/]/,
-          use: [{ loader: require.resolve('babel-loader'), options: { caller: { twelvepackTarget: 'browser' } } }],
+          use: [
+            {
+              loader: require.resolve('babel-loader'),
+              // What the babel-loader README suggests, not our babel.config.js.
+              options: {
+                configFile: false,
+                babelrc: false,
+                presets: [['@babel/preset-env', { useBuiltIns: 'usage', corejs: '3.51' }], '@babel/preset-typescript'],
+              },
+            },
+          ],
         },
       ],
     },

@@ -109,7 +109,7 @@ describe('collectSecrets', () => {
   });
 
   it('does not count a URL without a password', () => {
-    const env = { REDIS_URL: 'redis://cache.internal:6379/0', HOME_PAGE: 'https://user@example.com/' };
+    const env = { CACHE_URL: 'redis://cache.internal:6379/0', HOME_PAGE: 'https://user@example.com/' };
     expect(collectSecrets(loaded({ env }))).toEqual([]);
   });
 
