@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 
 /** One load run's results. */
@@ -23,7 +24,8 @@ export const LOAD_TOOL = existsSync('/usr/bin/wrk') ? 'wrk' : 'autocannon';
 export async function loadTest({ url, headers = {}, seconds, connections }: LoadOptions): Promise<LoadResult> {
   if (LOAD_TOOL === 'wrk') {
     const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
-    const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], { encoding: 'utf8' });
+    // Asynchronous, so the caller can sample memory while the load runs.
+    const { stdout: out } = await promisify(execFile)('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], { encoding: 'utf8' });
     const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
     const p99 = parseDuration(/\s99%\s+([\d.]+\w+)/.exec(out)?.[1] ?? 'NaN');
     const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors: .*?(\d+)/.exec(out)?.[1] ?? 0);

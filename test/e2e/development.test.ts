@@ -1,19 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describeWithBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
 import { copyProject } from '../support/copyProject';
+import { freePort } from '../support/freePort';
 
-/** A port that was free a moment ago (the dev server's own port is fixed by PORT, as a developer sets it). */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 const until = async <T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 60_000): Promise<T> => {
   const started = Date.now();

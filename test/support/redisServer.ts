@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { describeWithBinary } from './requireBinary';
+import { freePort } from './freePort';
 
 /** Debian's redis-server; `.ci/run` installs it with apt. */
 export const REDIS_SERVER = '/usr/bin/redis-server';
@@ -23,13 +24,6 @@ export interface TestRedis {
   command(...args: string[]): Promise<string>;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** Starts redis-server; the test must stop it. */
 export async function startRedis(options: { password?: string } = {}): Promise<TestRedis> {

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Route } from '../http/createRequestHandler';
 import { BodyTooLargeError, readBody } from '../http/readBody';
 import { sendJson } from '../http/sendJson';
+import { originForm } from '../static/resolveRequestPath';
 import type { KeyValueStore } from '../store/KeyValueStore';
 import { KV_LIMITS, parseKvRequest } from './parseKvRequest';
 
@@ -21,8 +22,12 @@ export function createAdminKvRoute(store: KeyValueStore, adminToken: string | un
     if (!isAuthorized(req, expected)) {
       return sendJson(res, 401, { error: 'Send Authorization: Bearer <ADMIN_TOKEN>.' }, { 'WWW-Authenticate': 'Bearer realm="admin"' });
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const parsed = parseKvRequest(req.method ?? 'GET', url.pathname, url.searchParams, headerOf(req, 'if-none-match'), ADMIN_KV_PREFIX);
+    // The raw target, as the router saw it: `new URL` would resolve dot segments into another key.
+    const target = originForm(req.url ?? '/') ?? '/';
+    const queryAt = target.indexOf('?');
+    const path = queryAt === -1 ? target : target.slice(0, queryAt);
+    const query = new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1));
+    const parsed = parseKvRequest(req.method ?? 'GET', path, query, headerOf(req, 'if-none-match'), ADMIN_KV_PREFIX);
     if (!parsed.ok) return sendJson(res, parsed.status, { error: parsed.error }, parsed.allow ? { Allow: parsed.allow } : {});
     const { operation } = parsed;
 

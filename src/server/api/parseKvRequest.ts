@@ -28,8 +28,9 @@ export function parseKvRequest(method: string, path: string, query: URLSearchPar
   } catch {
     return { ok: false, status: 400, error: 'The key is not valid percent-encoding.' };
   }
-  if (key === '' || Buffer.byteLength(key) > KV_LIMITS.maxKeyBytes || !KEY.test(key)) {
-    return { ok: false, status: 400, error: `Keys are 1 to ${KV_LIMITS.maxKeyBytes} bytes of letters, digits and _ : . - /.` };
+  const dotSegment = key.split('/').some((segment) => segment === '.' || segment === '..');
+  if (key === '' || Buffer.byteLength(key) > KV_LIMITS.maxKeyBytes || !KEY.test(key) || dotSegment) {
+    return { ok: false, status: 400, error: `Keys are 1 to ${KV_LIMITS.maxKeyBytes} bytes of letters, digits and _ : . - /, with no "." or ".." segment.` };
   }
   if (isIncrement) {
     return method === 'POST' ? { ok: true, operation: { op: 'increment', key } } : { ok: false, status: 405, error: 'Use POST to increment.', allow: 'POST' };

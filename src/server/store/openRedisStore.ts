@@ -26,21 +26,28 @@ export async function openRedisStore({ url, connectionName = 'twelvepack' }: Red
     // Reconnect forever, 100 ms doubling up to 2 s.
     retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 5), 2000),
   });
-  client.on('error', () => {
+  let lastError: Error | undefined;
+  client.on('error', (error: Error) => {
     // Reported per request as 503; without a listener ioredis would print every reconnect attempt.
+    lastError = error;
   });
   try {
     await client.connect();
   } catch (error) {
     client.disconnect();
-    throw new Error(`Cannot connect to Redis at ${redactUrl(url)}: ${(error as Error).message}. Start Redis or fix STORE_URL/REDIS_URL.`);
+    // ioredis rejects with "Connection is closed"; the cause came through the error event.
+    const cause = (lastError ?? (error as Error)).message.replace(/\.+$/, '');
+    const hint = /WRONGPASS|NOAUTH|invalid password/i.test(cause)
+      ? 'Redis refused the credentials: check the user and password in STORE_URL/REDIS_URL.'
+      : 'Start Redis or fix STORE_URL/REDIS_URL.';
+    throw new Error(`Cannot connect to Redis at ${redactUrl(url)}: ${cause}. ${hint}`);
   }
 
   const run = async <T>(command: () => Promise<T>, key?: string): Promise<T> => {
     try {
       return await command();
     } catch (error) {
-      if (key !== undefined && /not an integer|out of range/i.test((error as Error).message)) throw new NotAnIntegerError(key);
+      if (key !== undefined && /not an integer|out of range|overflow/i.test((error as Error).message)) throw new NotAnIntegerError(key);
       throw new StoreUnavailableError(error);
     }
   };

@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { NotAnIntegerError, type KeyValueStore } from './KeyValueStore';
 
-const INTEGER = /^-?\d{1,19}$/;
+// What Redis accepts for INCR: no sign on zero, no leading zeros, no '+', no spaces.
+const INTEGER = /^(0|-?[1-9]\d{0,18})$/;
 
 /**
  * The embedded store: SQLite through better-sqlite3 on a local file, in WAL

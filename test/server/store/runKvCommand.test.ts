@@ -1,0 +1,79 @@
+import type { KeyValueStore } from '../../../src/server/store/KeyValueStore';
+import { openSqliteStore } from '../../../src/server/store/openSqliteStore';
+import { KV_EXIT, KV_USAGE, runKvCommand } from '../../../src/server/store/runKvCommand';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('npm run kv (runKvCommand)', () => {
+  let store: KeyValueStore;
+  beforeEach(() => {
+    store = openSqliteStore(':memory:');
+  });
+  afterEach(() => store.close());
+
+  it('exit codes are the documented ones, which scripts rely on', () => {
+    expect(KV_EXIT).toEqual({ ok: 0, notDone: 1, usage: 2, unavailable: 3, notAnInteger: 4 });
+  });
+
+  describe('commands', () => {
+    it.each<[string, Record<string, string>, string[], { code: number; output?: string; error?: RegExp }]>([
+      ['set stores a value and prints OK', {}, ['set', 'k', 'v'], { code: KV_EXIT.ok, output: 'OK' }],
+      ['set overwrites', { k: 'old' }, ['set', 'k', 'new'], { code: KV_EXIT.ok, output: 'OK' }],
+      ['get prints the value', { k: 'hello world' }, ['get', 'k'], { code: KV_EXIT.ok, output: 'hello world' }],
+      ['get of an absent key exits 1', {}, ['get', 'k'], { code: KV_EXIT.notDone, error: /^no key "k"$/ }],
+      ['setnx of an absent key stores it', {}, ['setnx', 'k', 'v'], { code: KV_EXIT.ok, output: 'OK' }],
+      ['setnx of an existing key exits 1', { k: 'first' }, ['setnx', 'k', 'second'], { code: KV_EXIT.notDone, error: /"k" already exists/ }],
+      ['del of an existing key prints deleted', { k: 'v' }, ['del', 'k'], { code: KV_EXIT.ok, output: 'deleted' }],
+      ['del of an absent key exits 1', {}, ['del', 'k'], { code: KV_EXIT.notDone, error: /^no key "k"$/ }],
+      ['incr of an absent key prints 1', {}, ['incr', 'k'], { code: KV_EXIT.ok, output: '1' }],
+      ['incr prints the new value', { k: '41' }, ['incr', 'k'], { code: KV_EXIT.ok, output: '42' }],
+      ['incr of a non-integer exits 4', { k: 'abc' }, ['incr', 'k'], { code: KV_EXIT.notAnInteger, error: /"k" is not an integer/ }],
+    ])('%s', async (_name, before, args, expected) => {
+      for (const [key, value] of Object.entries(before)) await store.set(key, value);
+      const result = await runKvCommand(store, args);
+      expect(result.code).toBe(expected.code);
+      expect(result.output).toBe(expected.output);
+      if (expected.error === undefined) expect(result.error).toBeUndefined();
+      else expect(result.error).toMatch(expected.error);
+    });
+
+    it.each<[string, Record<string, string>, string[], Record<string, string | null>]>([
+      ['set writes the value', {}, ['set', 'k', 'v'], { k: 'v' }],
+      ['setnx of an existing key keeps the first value', { k: 'first' }, ['setnx', 'k', 'second'], { k: 'first' }],
+      ['del removes the key', { k: 'v' }, ['del', 'k'], { k: null }],
+      ['incr of "-5" stores "-4"', { k: '-5' }, ['incr', 'k'], { k: '-4' }],
+      ['incr of a non-integer leaves the value unchanged', { k: 'abc' }, ['incr', 'k'], { k: 'abc' }],
+    ])('%s', async (_name, before, args, after) => {
+      for (const [key, value] of Object.entries(before)) await store.set(key, value);
+      await runKvCommand(store, args);
+      for (const [key, value] of Object.entries(after)) expect(await store.get(key)).toBe(value);
+    });
+
+    it.each([['set'], ['setnx']])('%s with a ttl in seconds stores a value that expires', async (command) => {
+      expect((await runKvCommand(store, [command, 'k', 'v', '1'])).code).toBe(KV_EXIT.ok);
+      expect(await store.get('k')).toBe('v');
+      await sleep(1_300);
+      expect(await store.get('k')).toBeNull();
+    });
+  });
+
+  describe('usage errors print the usage and exit 2, writing nothing', () => {
+    it.each<[string, string[], RegExp]>([
+      ['no command', [], /^no command given\n/],
+      ['no key', ['get'], /^"get" needs a key\n/],
+      ['an empty key', ['set', '', 'v'], /^"set" needs a key\n/],
+      ['an unknown command', ['frobnicate', 'k'], /^unknown command "frobnicate"\n/],
+      ['set without a value', ['set', 'k'], /^set needs a value\n/],
+      ['setnx without a value', ['setnx', 'k'], /^setnx needs a value\n/],
+      ['a ttl of 0', ['set', 'k', 'v', '0'], /^ttl must be a whole number of seconds \(got "0"\)\n/],
+      ['a negative ttl', ['set', 'k', 'v', '-1'], /^ttl must be a whole number of seconds \(got "-1"\)\n/],
+      ['a fractional ttl', ['set', 'k', 'v', '1.5'], /^ttl must be a whole number of seconds \(got "1.5"\)\n/],
+      ['a ttl that is not a number', ['setnx', 'k', 'v', 'soon'], /^ttl must be a whole number of seconds \(got "soon"\)\n/],
+    ])('%s', async (_name, args, problem) => {
+      const result = await runKvCommand(store, args);
+      expect(result).toEqual({ code: KV_EXIT.usage, error: expect.stringMatching(problem) });
+      expect(result.error!.endsWith(`\n${KV_USAGE}`)).toBe(true);
+      expect(await store.get('k')).toBeNull();
+    });
+  });
+});
