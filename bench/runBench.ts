@@ -24,7 +24,7 @@ export async function runBench(args: readonly string[]): Promise<void> {
     throw new Error('No build in dist/: run `npm run build` (npm install does) before `npm run bench`.');
   }
   log(`twelvepack bench (${quick ? 'quick' : 'full'}), load tool: ${LOAD_TOOL}`);
-  log('nginx: skipped (not compared in this run; see bench/RESULTS.md)');
+  log('nginx: skipped (the harness has no nginx target yet)');
 
   let serving: ServingRow[] = [];
   let memory: MemoryRow[] = [];
