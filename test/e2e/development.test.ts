@@ -120,8 +120,11 @@ describeWithBrowser('npm run dev in a real browser', () => {
       const html = await (await fetch(`${url}/`).catch(() => undefined))?.text();
       return html?.includes('Renamed In Env') ? true : undefined;
     }, 'the restarted dev server with the new name');
-    await page.goto(url);
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Renamed In Env', undefined, { timeout: 60_000 });
+    // A new page: the old one reloads itself when its dev-server client reconnects, which would abort a goto.
+    const fresh = await browser.newPage();
+    await fresh.goto(url);
+    await fresh.waitForFunction(() => document.querySelector('h1')?.textContent === 'Renamed In Env', undefined, { timeout: 60_000 });
+    await fresh.close();
   });
 
   it('stops everything on Ctrl-C and leaves nothing listening', async () => {
