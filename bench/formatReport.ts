@@ -19,7 +19,8 @@ export function formatReport({ machine, serving, memory, build, command }: { mac
         `| ${row.workers} | ${row.url} | ${row.target} | ${Math.round(row.requestsPerSecond)} | ${row.p99Ms.toFixed(2)} | ${ratio(row.requestsPerSecond, bare?.requestsPerSecond ?? 0)} | ${row.target === 'twelvepack' ? '' : ratio(ours?.requestsPerSecond ?? 0, row.requestsPerSecond)} |`,
       );
     }
-    out.push('', 'nginx: not compared: the harness has no nginx target yet (issue 6 remains open for it).', '');
+    const nginx = serving.some((row) => row.target === 'nginx');
+    out.push('', nginx ? "nginx: Debian's nginx with gzip_static (no brotli_static module, so main.js goes out as gzip), access log to /dev/null." : 'nginx: not installed on this machine, so not compared.', '');
   }
   if (memory.length > 0) {
     out.push('## Memory (twelvepack workers, main.js under load)', '', '| processes | V8 flags | idle RSS / worker | peak RSS / worker | workers total | req/s |', '| --- | --- | ---: | ---: | ---: | ---: |');

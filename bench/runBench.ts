@@ -6,6 +6,7 @@ import { benchBuild, type BuildRow } from './build/benchBuild';
 import { benchMemory, type MemoryRow } from './serving/benchMemory';
 import { benchServing, type ServingRow } from './serving/benchServing';
 import { LOAD_TOOL } from './serving/loadTest';
+import { NGINX } from './serving/nginxConfig';
 import { formatReport } from './formatReport';
 
 const ROOT = join(__dirname, '..');
@@ -24,7 +25,7 @@ export async function runBench(args: readonly string[]): Promise<void> {
     throw new Error('No build in dist/: run `npm run build` (npm install does) before `npm run bench`.');
   }
   log(`twelvepack bench (${quick ? 'quick' : 'full'}), load tool: ${LOAD_TOOL}`);
-  log('nginx: skipped (the harness has no nginx target yet)');
+  log(existsSync(NGINX) ? `nginx: compared (${NGINX}, gzip_static)` : `nginx: skipped, ${NGINX} is not installed (apt-get install nginx to compare it)`);
 
   let serving: ServingRow[] = [];
   let memory: MemoryRow[] = [];

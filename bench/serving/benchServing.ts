@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTest, type LoadResult } from './loadTest';
+import { NGINX } from './nginxConfig';
 import { startTarget, type TargetSpec } from './startTarget';
 
 /** One measured cell: a target serving one URL with some processes. */
@@ -46,7 +47,8 @@ export async function benchServing({ root, seconds, repeats, connections, log }:
   const rows: ServingRow[] = [];
   for (const workers of [1, 2]) {
     for (const url of urls) {
-      const targets: TargetSpec[] = ['twelvepack', 'bare', 'sirv', 'express'].map((name) => ({ name, workers, root, file: url.file, encoding: url.encoding }));
+      const names = ['twelvepack', 'bare', 'sirv', 'express', ...(existsSync(NGINX) ? ['nginx'] : [])];
+      const targets: TargetSpec[] = names.map((name) => ({ name, workers, root, file: url.file, encoding: url.encoding }));
       const results = new Map<string, LoadResult[]>();
       for (let round = 0; round < repeats; round += 1) {
         for (const spec of targets) {

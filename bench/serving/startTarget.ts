@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NGINX, nginxConfig } from './nginxConfig';
 
 /** A server under test, running in its own process(es). */
 export interface RunningTarget {
@@ -12,7 +15,7 @@ export interface RunningTarget {
 
 /** How to start one target. */
 export interface TargetSpec {
-  /** `twelvepack`, `bare`, `sirv`, `express`. */
+  /** `twelvepack`, `bare`, `sirv`, `express`, `nginx`. */
   readonly name: string;
   /** Processes (WEB_CONCURRENCY for twelvepack). */
   readonly workers: number;
@@ -49,12 +52,8 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
     LOG_LEVEL: 'info',
     SQLITE_PATH: join(spec.root, '.cache', 'bench', 'kv.sqlite'),
   };
-  const args =
-    spec.name === 'twelvepack'
-      ? [...(spec.nodeFlags ?? []), join(spec.root, 'dist', 'server', 'main.js')]
-      : [join(__dirname, 'targets', `${spec.name}.js`)];
   // Request logs go to /dev/null: written as in production, not kept.
-  const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: spec.root });
+  const child: ChildProcess = spec.name === 'nginx' ? spawnNginx(port, dir, spec.workers) : spawn(process.execPath, nodeArgs(spec), { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: spec.root });
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
@@ -76,6 +75,18 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+function nodeArgs(spec: TargetSpec): string[] {
+  if (spec.name === 'twelvepack') return [...(spec.nodeFlags ?? []), join(spec.root, 'dist', 'server', 'main.js')];
+  return [join(__dirname, 'targets', `${spec.name}.js`)];
+}
+
+function spawnNginx(port: number, root: string, workers: number): ChildProcess {
+  const prefix = mkdtempSync(join(tmpdir(), 'twelvepack-nginx-'));
+  const conf = join(prefix, 'nginx.conf');
+  writeFileSync(conf, nginxConfig({ port, root, workers, prefix }));
+  return spawn(NGINX, ['-p', prefix, '-c', conf], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 function childPids(pid: number, workers: number): number[] {
