@@ -1,23 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ConfigError } from '../../src/config/ConfigError';
 import { loadConfig } from '../../src/config/loadConfig';
 import { pickPublicEnv } from '../../src/config/pickPublicEnv';
+import { useTempDir } from '../support/useTempDir';
 
-let dir: string;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'twelvepack-config-'));
-});
-
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function write(files: Record<string, string>): void {
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-}
+const temp = useTempDir('twelvepack-config-');
+const write = temp.write;
 
 function configErrorFrom(run: () => unknown): ConfigError {
   try {
@@ -32,7 +19,7 @@ function configErrorFrom(run: () => unknown): ConfigError {
 describe('loadConfig', () => {
   it('returns the config, the public env and the secrets', () => {
     write({ '.env': 'PUBLIC_APP_NAME=Demo shop\nSOURCE_MAPS=linked\nDB_HOST=db-7.internal.example\n' });
-    const { config, publicEnv, secrets } = loadConfig({ mode: 'production', dir, env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' } });
+    const { config, publicEnv, secrets } = loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' } });
     expect(config).toMatchObject({ NODE_ENV: 'production', PUBLIC_APP_NAME: 'Demo shop', SOURCE_MAPS: 'linked', ADMIN_TOKEN: 'adm-5f2c9e1b77' });
     expect(publicEnv).toEqual(pickPublicEnv(config));
     expect(publicEnv).toMatchObject({ NODE_ENV: 'production', PUBLIC_APP_NAME: 'Demo shop' });
@@ -48,13 +35,13 @@ describe('loadConfig', () => {
 
   it('lets the given env win over the .env files', () => {
     write({ '.env': 'PUBLIC_APP_NAME=from-file\n' });
-    const { config } = loadConfig({ mode: 'development', dir, env: { PUBLIC_APP_NAME: 'from-env' } });
+    const { config } = loadConfig({ mode: 'development', dir: temp.path(), env: { PUBLIC_APP_NAME: 'from-env' } });
     expect(config.PUBLIC_APP_NAME).toBe('from-env');
   });
 
   it('throws a ConfigError listing every problem, one line each', () => {
     write({ '.env': 'SOURCE_MAPS=inline\nTWELVEPACK_SKIP_BUILD=maybe\n' });
-    const error = configErrorFrom(() => loadConfig({ mode: 'production', dir, env: { NODE_ENV: 'staging' } }));
+    const error = configErrorFrom(() => loadConfig({ mode: 'production', dir: temp.path(), env: { NODE_ENV: 'staging' } }));
     expect(error.problems.map((p) => p.name)).toEqual(['NODE_ENV', 'SOURCE_MAPS', 'TWELVEPACK_SKIP_BUILD']);
     const lines = error.message.split('\n');
     expect(lines[0]).toBe('twelvepack: the configuration has 3 problems:');
@@ -63,7 +50,7 @@ describe('loadConfig', () => {
 
   it('refuses a public variable that expands a secret in a .env file', () => {
     write({ '.env': 'PUBLIC_TAGLINE=Token: ${ADMIN_TOKEN}\n' });
-    const error = configErrorFrom(() => loadConfig({ mode: 'production', dir, env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' } }));
+    const error = configErrorFrom(() => loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' } }));
     expect(error.problems.map((p) => p.name)).toEqual(['PUBLIC_TAGLINE']);
     expect(error.message).not.toContain('adm-5f2c9e1b77');
   });
@@ -72,7 +59,7 @@ describe('loadConfig', () => {
     const planted = 'TWELVEPACK_PROBE_7F3A_TOKEN';
     process.env[planted] = 'planted-in-process-env';
     try {
-      const { loaded, secrets } = loadConfig({ mode: 'production', dir, env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' } });
+      const { loaded, secrets } = loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' } });
       expect(Object.keys(loaded.values)).toEqual(['ADMIN_TOKEN']);
       expect(secrets.map((s) => s.name)).not.toContain(planted);
     } finally {

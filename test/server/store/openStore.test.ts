@@ -147,28 +147,24 @@ describeWithRedis('openStore with Redis', () => {
     expect(store.kind).toBe('redis');
   });
 
-  it('a wrong password rejects at open, without showing either password', async () => {
-    const wrong = redis.url.replace('open-store-secret', 'wrong-secret');
-    const message = await openStore({ REDIS_URL: wrong, SQLITE_PATH: 'unused.sqlite' }).then(
+  /** Opens the store with the right user and a wrong password; the rejection's message, or 'connected'. */
+  const openWithWrongPassword = () =>
+    openStore({ REDIS_URL: redis.url.replace('open-store-secret', 'wrong-secret'), SQLITE_PATH: 'unused.sqlite' }).then(
       (opened) => {
         store = opened;
         return 'connected';
       },
       (error: Error) => error.message,
     );
+
+  it('a wrong password rejects at open, without showing either password', async () => {
+    const message = await openWithWrongPassword();
     expect(message).toContain(`Cannot connect to Redis at redis://:***@127.0.0.1:${redis.port}`);
     expect(message).not.toMatch(/open-store-secret|wrong-secret/);
   });
 
   it('a wrong password says Redis refused the credentials, not "Start Redis"', async () => {
-    const wrong = redis.url.replace('open-store-secret', 'wrong-secret');
-    const message = await openStore({ REDIS_URL: wrong, SQLITE_PATH: 'unused.sqlite' }).then(
-      (opened) => {
-        store = opened;
-        return 'connected';
-      },
-      (error: Error) => error.message,
-    );
+    const message = await openWithWrongPassword();
     expect(message).toMatch(/WRONGPASS/);
   });
 });
