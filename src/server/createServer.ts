@@ -5,6 +5,7 @@ import { createGreetingRoute } from './api/createGreetingRoute';
 import { createHealthRoutes, type Readiness } from './api/createHealthRoutes';
 import { createVisitsRoute } from './api/createVisitsRoute';
 import { createRequestHandler } from './http/createRequestHandler';
+import { headerObject } from './http/RequestContext';
 import { sendJson } from './http/sendJson';
 import type { Logger } from './logger';
 import { createStaticHandler } from './static/createStaticHandler';
@@ -44,7 +45,10 @@ export function createServer({ logger, staticFiles, readiness, trustProxy, appNa
       '/api/visits': createVisitsRoute(store),
     },
     prefixRoutes: { [ADMIN_KV_PREFIX]: createAdminKvRoute(store, adminToken) },
-    fallback: staticFiles === undefined ? (_req, res) => sendJson(res, 404, { error: 'Not Found' }) : createStaticHandler(staticFiles),
+    fallback:
+      staticFiles === undefined
+        ? (_req, res, { responseHeaders }) => sendJson(res, 404, { error: 'Not Found' }, headerObject(responseHeaders))
+        : createStaticHandler(staticFiles),
   });
   const server = createHttpServer(handler);
   // Longer than common load balancers' idle timeout (60 s), so they close first and never hit a closed socket.

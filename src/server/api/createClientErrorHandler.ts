@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
 import { BodyTooLargeError, readBody } from '../http/readBody';
+import type { RequestContext } from '../http/RequestContext';
 import { sendJson } from '../http/sendJson';
 import { createRateLimiter } from './createRateLimiter';
 import { parseClientErrorReport } from './parseClientErrorReport';
@@ -14,11 +15,6 @@ export interface ClientErrorHandlerOptions {
   readonly perMinute?: number;
 }
 
-/** Context the pipeline hands to API handlers. */
-export interface RequestContext {
-  readonly requestId: string;
-  readonly clientAddress: string;
-}
 
 /**
  * `POST /api/client-errors`: browser errors reach the server's log, since in

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { headerObject, type RequestContext } from '../http/RequestContext';
 import { isNotModified } from './isNotModified';
 import type { StaticTable, StaticVariant } from './loadStaticTable';
-import { negotiateEncoding } from './negotiateEncoding';
+import { negotiateEncoding, type Encoding } from './negotiateEncoding';
 import { parseRange } from './parseRange';
 import { isSpaNavigation, resolveRequestPath } from './resolveRequestPath';
 
@@ -14,15 +15,31 @@ export interface StaticHandlerOptions {
 }
 
 const ALLOW = 'GET, HEAD';
+/** Distinct Accept-Encoding values remembered; browsers send a handful, so this only bounds hostile variety. */
+const NEGOTIATION_CACHE_SIZE = 256;
 
 /**
  * Serves the build from the table: a lookup per request, no file system. Client
  * routes fall back to index.html; a missing asset is a real 404 (never HTML with
  * 200, which a rolling deploy would let browsers cache as a script).
+ *
+ * The common request (a plain path to a file, a known Accept-Encoding, no
+ * conditionals) costs one map lookup, one cached negotiation and one
+ * `writeHead` with the header list built at boot.
  */
 export function createStaticHandler({ table, securityHeaders }: StaticHandlerOptions) {
   const index = table.get('/index.html');
-  const plain = (res: ServerResponse, status: number, message: string, extra: Record<string, string> = {}) => {
+  const negotiated = new Map<string, Encoding | undefined>();
+  const negotiate = (header: string | undefined, available: readonly Encoding[]): Encoding | undefined => {
+    if (header === undefined) return negotiateEncoding(header, available);
+    const key = `${available.join()}\n${header}`;
+    if (negotiated.has(key)) return negotiated.get(key);
+    if (negotiated.size >= NEGOTIATION_CACHE_SIZE) negotiated.clear();
+    const encoding = negotiateEncoding(header, available);
+    negotiated.set(key, encoding);
+    return encoding;
+  };
+  const plain = (res: ServerResponse, context: RequestContext, status: number, message: string, extra: Record<string, string> = {}) => {
     const body = Buffer.from(`${message}\n`);
     res.writeHead(status, {
       ...securityHeaders,
@@ -30,20 +47,27 @@ export function createStaticHandler({ table, securityHeaders }: StaticHandlerOpt
       'Content-Length': String(body.length),
       'Cache-Control': 'no-store',
       ...extra,
+      ...headerObject(context.responseHeaders),
     });
+    context.bodyBytes = body.length;
     res.end(body);
   };
 
-  return function handleStatic(req: IncomingMessage, res: ServerResponse): void {
+  return function handleStatic(req: IncomingMessage, res: ServerResponse, context: RequestContext): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      plain(res, 405, 'Method Not Allowed', { Allow: ALLOW });
+      plain(res, context, 405, 'Method Not Allowed', { Allow: ALLOW });
       return;
     }
-    const path = resolveRequestPath(req.url ?? '');
-    let entry = path === undefined ? undefined : table.get(path);
-    if (entry === undefined && path !== undefined && index !== undefined && isSpaNavigation(path, req.headers.accept)) entry = index;
+    const url = req.url ?? '';
+    // A target that is exactly a table key needs no decoding ('%' would); anything else goes the careful way.
+    let entry = url.includes('%') ? undefined : table.get(url);
     if (entry === undefined) {
-      plain(res, 404, 'Not Found');
+      const path = resolveRequestPath(url);
+      entry = path === undefined ? undefined : table.get(path);
+      if (entry === undefined && path !== undefined && index !== undefined && isSpaNavigation(path, req.headers.accept)) entry = index;
+    }
+    if (entry === undefined) {
+      plain(res, context, 404, 'Not Found');
       return;
     }
 
@@ -51,21 +75,21 @@ export function createStaticHandler({ table, securityHeaders }: StaticHandlerOpt
     const ifRange = req.headers['if-range'];
     const useRange = range !== undefined && (ifRange === undefined || ifRange === entry.variants.identity.etag);
     // Ranges are served from the identity bytes so offsets mean the same on every request.
-    const encoding = useRange ? 'identity' : negotiateEncoding(req.headers['accept-encoding'], entry.encodings);
+    const encoding = useRange ? 'identity' : negotiate(req.headers['accept-encoding'], entry.encodings);
     if (encoding === undefined) {
-      plain(res, 406, 'Not Acceptable: no encoding of this file matches Accept-Encoding');
+      plain(res, context, 406, 'Not Acceptable: no encoding of this file matches Accept-Encoding');
       return;
     }
     const variant = entry.variants[encoding] as StaticVariant;
 
-    if (isNotModified(req.headers, variant.etag, entry.lastModifiedMs)) {
+    if ((req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined) && isNotModified(req.headers, variant.etag, entry.lastModifiedMs)) {
       const { 'Content-Length': _length, 'Content-Type': _type, 'Content-Encoding': _encoding, ...headers } = variant.headers;
-      res.writeHead(304, headers);
+      res.writeHead(304, { ...headers, ...headerObject(context.responseHeaders) });
       res.end();
       return;
     }
     if (useRange && range === 'unsatisfiable') {
-      plain(res, 416, 'Range Not Satisfiable', { 'Content-Range': `bytes */${variant.body.length}` });
+      plain(res, context, 416, 'Range Not Satisfiable', { 'Content-Range': `bytes */${variant.body.length}` });
       return;
     }
     if (useRange && range !== undefined && range !== 'unsatisfiable') {
@@ -74,11 +98,14 @@ export function createStaticHandler({ table, securityHeaders }: StaticHandlerOpt
         ...variant.headers,
         'Content-Range': `bytes ${range.start}-${range.end}/${variant.body.length}`,
         'Content-Length': String(body.length),
+        ...headerObject(context.responseHeaders),
       });
+      context.bodyBytes = body.length;
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
-    res.writeHead(200, variant.headers);
+    res.writeHead(200, variant.headerList.concat(context.responseHeaders));
+    context.bodyBytes = variant.body.length;
     res.end(req.method === 'HEAD' ? undefined : variant.body);
   };
 }

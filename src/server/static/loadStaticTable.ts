@@ -13,6 +13,8 @@ export interface StaticVariant {
   readonly body: Buffer;
   readonly etag: string;
   readonly headers: Readonly<Record<string, string>>;
+  /** The same headers flat (name, value, …), ready for a single `writeHead`. */
+  readonly headerList: readonly string[];
 }
 
 /** A servable file: its variants by encoding, precomputed at boot. */
@@ -93,8 +95,9 @@ export function loadStaticTable({ dir, publicEnv, serveSourceMaps = false }: Sta
     };
     const variant = (body: Buffer, encoding: Encoding): StaticVariant => {
       const etag = encoding === 'identity' ? `"${hash}"` : `"${hash}-${encoding}"`;
-      const headers = { ...common, ETag: etag, 'Content-Length': String(body.length) };
-      return { body, etag, headers: encoding === 'identity' ? headers : { ...headers, 'Content-Encoding': encoding } };
+      const plain = { ...common, ETag: etag, 'Content-Length': String(body.length) };
+      const headers = encoding === 'identity' ? plain : { ...plain, 'Content-Encoding': encoding };
+      return { body, etag, headers, headerList: Object.entries(headers).flat() };
     };
     const variants: Partial<Record<Encoding, StaticVariant>> & { identity: StaticVariant } = { identity: variant(identity, 'identity') };
     for (const [encoding, body] of Object.entries(encoded)) variants[encoding as Encoding] = variant(body, encoding as Encoding);
