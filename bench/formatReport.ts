@@ -1,6 +1,6 @@
 import type { BuildRow } from './build/benchBuild';
 import type { MemoryRow } from './serving/benchMemory';
-import type { ServingRow } from './serving/benchServing';
+import { BREAKDOWN_TARGETS, type ServingRow } from './serving/benchServing';
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
@@ -11,14 +11,15 @@ export function formatReport({ machine, serving, memory, build, command }: { mac
   const out = ['# twelvepack benchmark results', '', `Command: \`${command}\` (after \`npm install\`, which builds dist/).`, '', machine, ''];
   if (serving.length > 0) {
     out.push('## Serving', '', 'Median of the runs; ratios are to the bare-buffer Node server with the same process count, in the same run.', '');
-    out.push('| processes | URL | target | req/s | p99 ms | × bare | twelvepack × this |', '| --- | --- | --- | ---: | ---: | ---: | ---: |');
-    for (const row of serving) {
+    out.push('| processes | URL | target | req/s | p99 ms | × bare | twelvepack × this | server CPU µs/request |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const row of serving.filter((r) => !(BREAKDOWN_TARGETS as readonly string[]).includes(r.target))) {
       const bare = serving.find((r) => r.target === 'bare' && r.workers === row.workers && r.url === row.url);
       const ours = serving.find((r) => r.target === 'twelvepack' && r.workers === row.workers && r.url === row.url);
       out.push(
-        `| ${row.workers} | ${row.url} | ${row.target} | ${Math.round(row.requestsPerSecond)} | ${row.p99Ms.toFixed(2)} | ${ratio(row.requestsPerSecond, bare?.requestsPerSecond ?? 0)} | ${row.target === 'twelvepack' ? '' : ratio(ours?.requestsPerSecond ?? 0, row.requestsPerSecond)} |`,
+        `| ${row.workers} | ${row.url} | ${row.target} | ${Math.round(row.requestsPerSecond)} | ${row.p99Ms.toFixed(2)} | ${ratio(row.requestsPerSecond, bare?.requestsPerSecond ?? 0)} | ${row.target === 'twelvepack' ? '' : ratio(ours?.requestsPerSecond ?? 0, row.requestsPerSecond)} | ${row.cpuUsPerRequest.toFixed(1)} |`,
       );
     }
+    out.push('', ...formatBreakdown(serving));
     const nginx = serving.some((row) => row.target === 'nginx');
     out.push('', nginx ? "nginx: Debian's nginx with gzip_static (no brotli_static module, so main.js goes out as gzip), access log to /dev/null." : 'nginx: not installed on this machine, so not compared.', '');
   }
@@ -45,4 +46,36 @@ export function formatReport({ machine, serving, memory, build, command }: { mac
     out.push('');
   }
   return out.join('\n');
+}
+
+/** Where twelvepack's CPU per request goes, one process: bare → same headers → twelvepack without its log line → twelvepack. */
+function formatBreakdown(serving: readonly ServingRow[]): string[] {
+  const steps: [string, string][] = [
+    ['bare', 'bare server, 3 headers'],
+    ['bare-headers', "bare server sending twelvepack's exact headers"],
+    ['twelvepack-nolog', 'twelvepack, request log off (LOG_LEVEL=warn)'],
+    ['twelvepack', 'twelvepack as in production'],
+  ];
+  const urls = [...new Set(serving.filter((row) => row.workers === 1 && row.target === 'bare-headers').map((row) => row.url))];
+  if (urls.length === 0) return [];
+  const out = [
+    '### Where the time goes (1 process, server CPU per request)',
+    '',
+    'The same run; each step adds one thing to the one above it. req/s is bounded by whichever of the server and wrk runs out of its core first, so CPU per request is the steadier measure.',
+    '',
+    '| URL | server | req/s | CPU µs/request | added by this step |',
+    '| --- | --- | ---: | ---: | ---: |',
+  ];
+  for (const url of urls) {
+    let previous: number | undefined;
+    for (const [target, label] of steps) {
+      const row = serving.find((r) => r.workers === 1 && r.url === url && r.target === target);
+      if (row === undefined) continue;
+      const added = previous === undefined ? '' : `${row.cpuUsPerRequest - previous >= 0 ? '+' : ''}${(row.cpuUsPerRequest - previous).toFixed(1)} µs`;
+      out.push(`| ${url} | ${label} | ${Math.round(row.requestsPerSecond)} | ${row.cpuUsPerRequest.toFixed(1)} | ${added} |`);
+      previous = row.cpuUsPerRequest;
+    }
+  }
+  out.push('');
+  return out;
 }

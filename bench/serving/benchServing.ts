@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTest, type LoadResult } from './loadTest';
+import { processCpuSeconds } from './processCpu';
 import { NGINX } from './nginxConfig';
 import { startTarget, type TargetSpec } from './startTarget';
 
@@ -12,7 +13,17 @@ export interface ServingRow {
   readonly requestsPerSecond: number;
   readonly p99Ms: number;
   readonly errors: number;
+  /** CPU time of the serving processes per request, in µs: what the server spends, whatever limits req/s. */
+  readonly cpuUsPerRequest: number;
 }
+
+/**
+ * Variants measured at one process only, to show where twelvepack's time goes:
+ * the bare server sending twelvepack's exact headers, and twelvepack without
+ * its request log line.
+ */
+export const BREAKDOWN_TARGETS = ['bare-headers', 'twelvepack-nolog'] as const;
+
 
 /** Options for {@link benchServing}. */
 export interface ServingOptions {
@@ -49,15 +60,25 @@ export async function benchServing({ root, seconds, repeats, connections, log }:
     for (const url of urls) {
       const names = ['twelvepack', 'bare', 'sirv', 'express', ...(existsSync(NGINX) ? ['nginx'] : [])];
       const targets: TargetSpec[] = names.map((name) => ({ name, workers, root, file: url.file, encoding: url.encoding }));
-      const results = new Map<string, LoadResult[]>();
+      if (workers === 1) {
+        const headersJson = JSON.stringify(await twelvepackHeaders(root, url.path, url.headers));
+        targets.push(
+          { name: 'bare-headers', program: 'bare', workers, root, file: url.file, encoding: url.encoding, env: { HEADERS_JSON: headersJson } },
+          { name: 'twelvepack-nolog', program: 'twelvepack', workers, root, env: { LOG_LEVEL: 'warn' } },
+        );
+      }
+      const results = new Map<string, (LoadResult & { cpuUsPerRequest: number })[]>();
       for (let round = 0; round < repeats; round += 1) {
         for (const spec of targets) {
           const target = await startTarget(spec);
           try {
             // A short warm-up so the JIT has seen the hot path.
             await loadTest({ url: `${target.url}${url.path}`, headers: url.headers, seconds: 1, connections });
+            const pids = target.servingPids();
+            const cpuBefore = processCpuSeconds(pids);
             const result = await loadTest({ url: `${target.url}${url.path}`, headers: url.headers, seconds, connections });
-            results.set(spec.name, [...(results.get(spec.name) ?? []), result]);
+            const cpuUsPerRequest = ((processCpuSeconds(pids) - cpuBefore) * 1e6) / result.requests;
+            results.set(spec.name, [...(results.get(spec.name) ?? []), { ...result, cpuUsPerRequest }]);
           } finally {
             await target.stop();
           }
@@ -71,11 +92,27 @@ export async function benchServing({ root, seconds, repeats, connections, log }:
           requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
           p99Ms: median(runs.map((run) => run.p99Ms)),
           errors: runs.reduce((sum, run) => sum + run.errors, 0),
+          cpuUsPerRequest: median(runs.map((run) => run.cpuUsPerRequest)),
         };
         rows.push(row);
-        log(`  ${row.target.padEnd(10)} x${workers} ${row.url.padEnd(13)} ${Math.round(row.requestsPerSecond)} req/s, p99 ${row.p99Ms.toFixed(2)} ms`);
+        log(
+          `  ${row.target.padEnd(16)} x${workers} ${row.url.padEnd(13)} ${Math.round(row.requestsPerSecond)} req/s, p99 ${row.p99Ms.toFixed(2)} ms, ${row.cpuUsPerRequest.toFixed(1)} µs CPU/request`,
+        );
       }
     }
   }
   return rows;
+}
+
+/** The headers twelvepack sends for a URL (less those Node adds itself), with a request id of the usual length. */
+async function twelvepackHeaders(root: string, path: string, headers: Readonly<Record<string, string>>): Promise<Record<string, string>> {
+  const target = await startTarget({ name: 'twelvepack', workers: 1, root });
+  try {
+    const res = await fetch(`${target.url}${path}`, { headers });
+    await res.arrayBuffer();
+    const skip = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+    return Object.fromEntries([...res.headers].filter(([name]) => !skip.has(name)));
+  } finally {
+    await target.stop();
+  }
 }

@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 /** One load run's results. */
 export interface LoadResult {
   readonly requestsPerSecond: number;
+  /** Requests completed in the run. */
+  readonly requests: number;
   readonly p99Ms: number;
   readonly errors: number;
 }
@@ -29,11 +31,12 @@ export async function loadTest({ url, headers = {}, seconds, connections }: Load
     const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
     const p99 = parseDuration(/\s99%\s+([\d.]+\w+)/.exec(out)?.[1] ?? 'NaN');
     const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors: .*?(\d+)/.exec(out)?.[1] ?? 0);
-    return { requestsPerSecond: rps, p99Ms: p99, errors };
+    const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
+    return { requestsPerSecond: rps, requests, p99Ms: p99, errors };
   }
   const autocannon = (await import('autocannon')).default;
   const result = await autocannon({ url, headers, duration: seconds, connections });
-  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, errors: result.errors + result.non2xx };
+  return { requestsPerSecond: result.requests.average, requests: result.requests.total, p99Ms: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
 function parseDuration(text: string): number {

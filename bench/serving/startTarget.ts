@@ -26,6 +26,10 @@ export interface TargetSpec {
   readonly encoding?: 'br' | 'identity';
   /** Extra V8 flags for the twelvepack processes. */
   readonly nodeFlags?: readonly string[];
+  /** The program, when the name only labels a variant (`twelvepack` or a file in targets/); the name by default. */
+  readonly program?: string;
+  /** Extra environment for the target. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export const freePort = () =>
@@ -51,6 +55,7 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
     ENCODING: spec.encoding ?? 'identity',
     LOG_LEVEL: 'info',
     SQLITE_PATH: join(spec.root, '.cache', 'bench', 'kv.sqlite'),
+    ...spec.env,
   };
   // Request logs go to /dev/null: written as in production, not kept.
   const child: ChildProcess = spec.name === 'nginx' ? spawnNginx(port, dir, spec.workers) : spawn(process.execPath, nodeArgs(spec), { env, stdio: ['ignore', 'ignore', 'inherit'], cwd: spec.root });
@@ -66,7 +71,7 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
   await new Promise((resolve) => setTimeout(resolve, spec.workers > 1 ? 500 : 100));
   return {
     url,
-    servingPids: () => childPids(child.pid!, spec.workers),
+    servingPids: () => childPids(child.pid!),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -78,8 +83,9 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
 }
 
 function nodeArgs(spec: TargetSpec): string[] {
-  if (spec.name === 'twelvepack') return [...(spec.nodeFlags ?? []), join(spec.root, 'dist', 'server', 'main.js')];
-  return [join(__dirname, 'targets', `${spec.name}.js`)];
+  const program = spec.program ?? spec.name;
+  if (program === 'twelvepack') return [...(spec.nodeFlags ?? []), join(spec.root, 'dist', 'server', 'main.js')];
+  return [join(__dirname, 'targets', `${program}.js`)];
 }
 
 function spawnNginx(port: number, root: string, workers: number): ChildProcess {
@@ -89,11 +95,12 @@ function spawnNginx(port: number, root: string, workers: number): ChildProcess {
   return spawn(NGINX, ['-p', prefix, '-c', conf], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-function childPids(pid: number, workers: number): number[] {
-  if (workers <= 1) return [pid];
+/** The workers when the target forks them (a cluster, nginx even with one worker), otherwise the process itself. */
+function childPids(pid: number): number[] {
   const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').map(Number).filter(Boolean);
+    const children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').map(Number).filter(Boolean);
+    return children.length > 0 ? children : [pid];
   } catch {
     return [pid];
   }
