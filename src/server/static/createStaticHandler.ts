@@ -17,6 +17,8 @@ export interface StaticHandlerOptions {
 const ALLOW = 'GET, HEAD';
 /** Distinct Accept-Encoding values remembered; browsers send a handful, so this only bounds hostile variety. */
 const NEGOTIATION_CACHE_SIZE = 256;
+/** Longer values are negotiated every time, so the cache stays small (256 × 256 characters at most). */
+const NEGOTIATION_CACHE_MAX_HEADER = 256;
 
 /**
  * Serves the build from the table: a lookup per request, no file system. Client
@@ -31,7 +33,7 @@ export function createStaticHandler({ table, securityHeaders }: StaticHandlerOpt
   const index = table.get('/index.html');
   const negotiated = new Map<string, Encoding | undefined>();
   const negotiate = (header: string | undefined, available: readonly Encoding[]): Encoding | undefined => {
-    if (header === undefined) return negotiateEncoding(header, available);
+    if (header === undefined || header.length > NEGOTIATION_CACHE_MAX_HEADER) return negotiateEncoding(header, available);
     const key = `${available.join()}\n${header}`;
     if (negotiated.has(key)) return negotiated.get(key);
     if (negotiated.size >= NEGOTIATION_CACHE_SIZE) negotiated.clear();

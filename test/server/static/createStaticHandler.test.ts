@@ -170,6 +170,23 @@ describe('the static handler, over real HTTP', () => {
       expect(res.headers['content-length']).toBe(String(res.body.length));
     });
 
+    it('negotiates per file: the same Accept-Encoding gets br where a .br exists and identity where none does', async () => {
+      for (let round = 0; round < 2; round += 1) {
+        const script = await get(`/${assets.mainJs}`, { 'Accept-Encoding': 'br, gzip' });
+        expect(script.headers['content-encoding']).toBe('br');
+        // robots.txt is under the 1 kB compression threshold: identity only.
+        const robots = await get('/robots.txt', { 'Accept-Encoding': 'br, gzip' });
+        expect(robots.headers['content-encoding']).toBeUndefined();
+        expect(robots.status).toBe(200);
+      }
+    });
+
+    it('answers a very long Accept-Encoding (not cached) like a short one', async () => {
+      const long = `${'x-custom;q=0.1, '.repeat(40)}br, gzip`;
+      const res = await get(`/${assets.mainJs}`, { 'Accept-Encoding': long });
+      expect(res.headers['content-encoding']).toBe('br');
+    });
+
     it('sends br that decompresses to exactly the identity bytes', async () => {
       const res = await get(`/${assets.mainJs}`, { 'Accept-Encoding': 'br, gzip' });
       expect(res.headers['content-encoding']).toBe('br');
