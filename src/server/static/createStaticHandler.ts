@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { headerObject, type RequestContext } from '../http/RequestContext';
+import { createCachedNegotiation } from './createCachedNegotiation';
 import { isNotModified } from './isNotModified';
 import type { StaticTable, StaticVariant } from './loadStaticTable';
-import { negotiateEncoding, type Encoding } from './negotiateEncoding';
 import { parseRange } from './parseRange';
 import { isSpaNavigation, resolveRequestPath } from './resolveRequestPath';
 
@@ -15,10 +15,6 @@ export interface StaticHandlerOptions {
 }
 
 const ALLOW = 'GET, HEAD';
-/** Distinct Accept-Encoding values remembered; browsers send a handful, so this only bounds hostile variety. */
-const NEGOTIATION_CACHE_SIZE = 256;
-/** Longer values are negotiated every time, so the cache stays small (256 × 256 characters at most). */
-const NEGOTIATION_CACHE_MAX_HEADER = 256;
 
 /**
  * Serves the build from the table: a lookup per request, no file system. Client
@@ -31,16 +27,7 @@ const NEGOTIATION_CACHE_MAX_HEADER = 256;
  */
 export function createStaticHandler({ table, securityHeaders }: StaticHandlerOptions) {
   const index = table.get('/index.html');
-  const negotiated = new Map<string, Encoding | undefined>();
-  const negotiate = (header: string | undefined, available: readonly Encoding[]): Encoding | undefined => {
-    if (header === undefined || header.length > NEGOTIATION_CACHE_MAX_HEADER) return negotiateEncoding(header, available);
-    const key = `${available.join()}\n${header}`;
-    if (negotiated.has(key)) return negotiated.get(key);
-    if (negotiated.size >= NEGOTIATION_CACHE_SIZE) negotiated.clear();
-    const encoding = negotiateEncoding(header, available);
-    negotiated.set(key, encoding);
-    return encoding;
-  };
+  const negotiate = createCachedNegotiation();
   const plain = (res: ServerResponse, context: RequestContext, status: number, message: string, extra: Record<string, string> = {}) => {
     const body = Buffer.from(`${message}\n`);
     res.writeHead(status, {
