@@ -27,9 +27,16 @@ export interface BuildMeasurement {
   readonly editMs?: readonly number[];
 }
 
+/** As on a real build machine, the leak guard has secrets to hunt for in every build. */
+const BUILD_ENV = {
+  ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef',
+  REDIS_URL: 'redis://:bench-redis-password@cache.internal:6379/0',
+};
+
 function configFor(job: BuildJob, mode: 'production' | 'development'): Configuration {
   if (job.kind === 'baseline') return baselineConfig({ app: job.app, outDir: job.outDir });
-  const loaded = loadConfig({ mode, dir: job.app, env: {} });
+  const loaded = loadConfig({ mode, dir: job.app, env: BUILD_ENV });
+  if (loaded.secrets.length === 0) throw new Error('The bench environment must give the leak guard secrets to hunt for.');
   return createWebpackConfig({ root: job.app, loaded, mode, outDir: job.outDir, cacheDirectory: job.cacheDirectory, entry: join(job.app, 'src', 'main.ts') });
 }
 

@@ -2,6 +2,7 @@ import { parse, type Position } from 'acorn';
 import type { RawSourceMap } from 'source-map-js';
 import type { Asset, Compilation, Compiler } from 'webpack';
 import { findOriginalPosition } from './findOriginalPosition';
+import { PassedAssetCache } from './PassedAssetCache';
 
 const NAME = 'twelvepack:Es5GuardPlugin';
 
@@ -14,11 +15,17 @@ export class Es5GuardPlugin {
   apply(compiler: Compiler): void {
     const { Compilation, WebpackError } = compiler.webpack;
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
-      compilation.hooks.processAssets.tap({ name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE }, () => {
+      compilation.hooks.processAssets.tapPromise({ name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE }, async () => {
+        // Parsing is most of this plugin's cost: content that was proven ES5 before is not parsed again.
+        const proven = new PassedAssetCache(compilation, NAME);
         for (const asset of compilation.getAssets()) {
           if (!/\.m?js$/.test(asset.name)) continue;
+          if (await proven.hasPassed(asset)) continue;
           const problem = findEs5Problem(asset.source.source().toString());
-          if (problem === undefined) continue;
+          if (problem === undefined) {
+            await proven.remember(asset);
+            continue;
+          }
           const origin = findOriginalPosition(sourceMapOf(compilation, asset), problem.line, problem.column);
           const error = new WebpackError(
             `ES5 guard: ${asset.name}:${problem.line}:${problem.column + 1} is not ES5 (${problem.message}).\n` +

@@ -18,6 +18,8 @@ export interface FixtureBuild {
   readonly envFiles?: Readonly<Record<string, string>>;
   /** Passed through to createWebpackConfig. */
   readonly transpileDependencies?: boolean;
+  /** Use webpack's and babel-loader's disk caches in this folder (no cache by default). */
+  readonly cacheDirectory?: string;
 }
 
 /** The outcome: error messages, and the files written. */
@@ -39,7 +41,8 @@ export async function runFixtureBuild(options: FixtureBuild = {}): Promise<Fixtu
     loaded,
     outDir,
     entry: join(FIXTURE_APP, 'src', options.entry ?? 'main.ts'),
-    cache: false,
+    cache: options.cacheDirectory !== undefined,
+    cacheDirectory: options.cacheDirectory,
     transpileDependencies: options.transpileDependencies,
   });
 
