@@ -6,43 +6,40 @@
 // tools (and so before src/config, which is TypeScript) may be installed.
 'use strict';
 
-const { spawnSync } = require('node:child_process');
-const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
-const { dirname, join, resolve } = require('node:path');
-const { BUILD_TOOLS, STAMP_FILE, decidePostinstall, fingerprintInputs } = require('./decidePostinstall');
+const { existsSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+const { readStamp, writeStamp } = require('./buildStamp');
+const { BUILD_TOOLS, decidePostinstall, fingerprintInputs } = require('./decidePostinstall');
+const { parseBuildHeapMb, spawnProductionBuild } = require('./spawnProductionBuild');
 
 const root = resolve(__dirname, '..', '..');
 /** @param {string} text */
 const say = (text) => process.stdout.write(`twelvepack: ${text}\n`);
+/** @param {string} text */
+const fail = (text, status = 1) => {
+  process.stderr.write(`twelvepack: ${text}\n`);
+  process.exit(status);
+};
 
-function main() {
+async function main() {
   const fingerprint = fingerprintInputs(root, process.env);
   const decision = decidePostinstall({
     packageRoot: root,
     initCwd: process.env.INIT_CWD,
     skipBuild: process.env.TWELVEPACK_SKIP_BUILD,
     missingTools: BUILD_TOOLS.filter((name) => !canResolve(name)),
-    stampIsFresh: readStamp() === fingerprint && existsSync(join(root, 'dist', 'client', 'asset-manifest.json')),
+    stampIsFresh: readStamp(root) === fingerprint && existsSync(join(root, 'dist', 'client', 'asset-manifest.json')),
   });
 
   if (decision.action === 'skip') return say(`not building: ${decision.reason}.`);
-  if (decision.action === 'fail') {
-    process.stderr.write(`twelvepack: ${decision.reason}\n`);
-    process.exit(1);
-  }
+  if (decision.action === 'fail') return fail(decision.reason);
 
+  const heap = parseBuildHeapMb(process.env.TWELVEPACK_BUILD_HEAP_MB);
+  if ('problem' in heap) return fail(heap.problem);
   say(`${decision.reason} (set TWELVEPACK_SKIP_BUILD=true to skip).`);
-  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [root] });
-  const result = spawnSync(process.execPath, [cli, '--config', 'webpack.config.ts', '--mode', 'production'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) {
-    process.stderr.write('twelvepack: the production build failed (see above); fix it and run `npm run build`.\n');
-    process.exit(result.status ?? 1);
-  }
-  mkdirSync(dirname(join(root, STAMP_FILE)), { recursive: true });
-  writeFileSync(join(root, STAMP_FILE), `${JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }, null, 2)}\n`);
+  const result = await spawnProductionBuild({ root, heapMb: heap.heapMb });
+  if (!result.ok) return fail(result.message, result.status);
+  writeStamp(root, fingerprint);
 }
 
 /** @param {string} name */
@@ -52,14 +49,6 @@ function canResolve(name) {
     return true;
   } catch {
     return false;
-  }
-}
-
-function readStamp() {
-  try {
-    return JSON.parse(readFileSync(join(root, STAMP_FILE), 'utf8')).fingerprint;
-  } catch {
-    return undefined;
   }
 }
 

@@ -164,6 +164,14 @@ export const schema = [
     doc: 'Set to true in the environment (not .env) to skip the production build that npm install runs.',
   },
   {
+    name: 'TWELVEPACK_BUILD_HEAP_MB',
+    type: 'integer',
+    min: 128,
+    default: '384',
+    exposure: 'server',
+    doc: 'Heap cap of the production build in MB, set in the environment (not .env); 384 fits a 512 MB build machine. Raise it if the build says it ran out.',
+  },
+  {
     name: 'ADMIN_TOKEN',
     type: 'string',
     exposure: 'secret',
