@@ -43,7 +43,11 @@ export function formatReport({ machine, serving, memory, build, command }: { mac
         `| ${row.name} | ${(row.ms / 1000).toFixed(1)} s | ${ratio(row.ms, baseline?.ms ?? 0)} | ${ratio(row.ms, cold?.ms ?? 0)} | ${row.maxRssMb.toFixed(0)} MB | ${kb(row.rawBytes)} | ${kb(row.gzipBytes)} | ${ratio(row.rawBytes, baseline?.rawBytes ?? 0)} | ${ratio(row.gzipBytes, baseline?.gzipBytes ?? 0)} |`,
       );
     }
-    out.push('');
+    out.push(
+      '',
+      "Peak memory is the build process's maximum RSS (terser's worker threads included). twelvepack's production builds run with the heap cap `npm run build` gives them (`TWELVEPACK_BUILD_HEAP_MB`, 384 MB by default); the baseline and the dev server run uncapped, as their users would run them. The leak guard has two secrets to hunt for in every build.",
+      '',
+    );
   }
   return out.join('\n');
 }

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import type { BuildJob, BuildMeasurement } from './buildOnce';
 import { generateApp, moduleSource } from './generateApp';
 
+// Plain JavaScript module shared with npm run build; typed through JSDoc.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { DEFAULT_BUILD_HEAP_MB } = require('../../src/build/spawnProductionBuild') as typeof import('../../src/build/spawnProductionBuild');
+
 /** One build measurement, as the report shows it. */
 export interface BuildRow {
   readonly name: string;
@@ -16,10 +20,15 @@ export interface BuildRow {
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Runs one build in a fresh Node process and reads its measurement. */
+/**
+ * Runs one build in a fresh Node process and reads its measurement. twelvepack's
+ * production builds get the heap cap `npm run build` gives them; the baseline
+ * and the dev server run as their users would, uncapped.
+ */
 function runChild(job: BuildJob): Promise<BuildMeasurement> {
+  const heap = job.kind === 'twelvepack' ? [`--max-old-space-size=${DEFAULT_BUILD_HEAP_MB}`] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, 'child.js'), JSON.stringify(job)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...heap, join(__dirname, 'child.js'), JSON.stringify(job)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => {
