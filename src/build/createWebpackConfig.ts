@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import CompressionPlugin from 'compression-webpack-plugin';
 import CopyPlugin from 'copy-webpack-plugin';
@@ -102,6 +103,10 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
       },
       minimizer: [
         new TerserPlugin({
+          // One worker per core: while terser runs the main thread only waits, so the plugin's default
+          // (cores - 1) left one of a 2-core machine's cores idle. Both cores: cold build 11% faster on the
+          // bench app, same peak memory (issue 6).
+          parallel: availableParallelism(),
           extractComments: false,
           terserOptions: {
             ecma: 5,
