@@ -24,7 +24,7 @@ export function formatReport({ machine, serving, memory, build, command }: { mac
     out.push('', nginx ? "nginx: Debian's nginx with gzip_static (no brotli_static module, so main.js goes out as gzip), access log to /dev/null." : 'nginx: not installed on this machine, so not compared.', '');
   }
   if (memory.length > 0) {
-    out.push('## Memory (twelvepack workers, main.js under load)', '', '| processes | V8 flags | idle RSS / worker | peak RSS / worker | workers total | req/s |', '| --- | --- | ---: | ---: | ---: | ---: |');
+    out.push('## Memory (twelvepack workers, main.js under load)', '', 'Highest RSS seen over the runs; req/s is their median.', '', '| processes | V8 flags | idle RSS / worker | peak RSS / worker | workers total | req/s |', '| --- | --- | ---: | ---: | ---: | ---: |');
     for (const row of memory) {
       out.push(`| ${row.workers} | \`${row.flags}\` | ${row.idleRssMb.toFixed(0)} MB | ${row.loadedRssMb.toFixed(0)} MB | ${row.workersLoadedRssMb.toFixed(0)} MB | ${Math.round(row.requestsPerSecond)} |`);
     }

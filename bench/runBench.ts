@@ -36,7 +36,7 @@ export async function runBench(args: readonly string[]): Promise<void> {
   }
   if (wanted('memory')) {
     log('\nMemory (twelvepack workers):');
-    memory = await benchMemory({ root: ROOT, seconds: quick ? 2 : 5, connections: 32 });
+    memory = await benchMemory({ root: ROOT, seconds: quick ? 2 : 5, connections: 32, repeats: quick ? 1 : 3 });
   }
   if (wanted('build')) {
     log('\nBuild (generated app):');
