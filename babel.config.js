@@ -1,6 +1,6 @@
 // The one transpiler for browser code, server code, webpack.config.ts and jest.
 // Browser builds ask for it with caller.twelvepackTarget === 'browser' (set in
-// src/build/createBabelRules.ts); every other caller runs on Node.
+// src/build/createModuleRules.ts); every other caller runs on Node.
 
 /** Node version the server, the config file and the tests run on (engines.node). */
 const NODE_TARGET = '20.19';
