@@ -7,25 +7,18 @@
 'use strict';
 
 const { resolve } = require('node:path');
-const { writeStamp } = require('./buildStamp');
 const { fingerprintInputs } = require('./decidePostinstall');
-const { parseBuildHeapMb, spawnProductionBuild } = require('./spawnProductionBuild');
+const { runStampedBuild } = require('./runStampedBuild');
 
 const root = resolve(__dirname, '..', '..');
 
 async function main() {
-  const heap = parseBuildHeapMb(process.env.TWELVEPACK_BUILD_HEAP_MB);
-  if ('problem' in heap) {
-    process.stderr.write(`twelvepack: ${heap.problem}\n`);
-    process.exit(1);
-  }
   const fingerprint = fingerprintInputs(root, process.env);
-  const result = await spawnProductionBuild({ root, heapMb: heap.heapMb });
+  const result = await runStampedBuild({ root, heapSetting: process.env.TWELVEPACK_BUILD_HEAP_MB, fingerprint });
   if (!result.ok) {
     process.stderr.write(`twelvepack: ${result.message}\n`);
     process.exit(result.status);
   }
-  writeStamp(root, fingerprint);
 }
 
 main();

@@ -8,9 +8,9 @@
 
 const { existsSync } = require('node:fs');
 const { join, resolve } = require('node:path');
-const { readStamp, writeStamp } = require('./buildStamp');
+const { readStamp } = require('./buildStamp');
 const { BUILD_TOOLS, decidePostinstall, fingerprintInputs } = require('./decidePostinstall');
-const { parseBuildHeapMb, spawnProductionBuild } = require('./spawnProductionBuild');
+const { runStampedBuild } = require('./runStampedBuild');
 
 const root = resolve(__dirname, '..', '..');
 /** @param {string} text */
@@ -34,12 +34,9 @@ async function main() {
   if (decision.action === 'skip') return say(`not building: ${decision.reason}.`);
   if (decision.action === 'fail') return fail(decision.reason);
 
-  const heap = parseBuildHeapMb(process.env.TWELVEPACK_BUILD_HEAP_MB);
-  if ('problem' in heap) return fail(heap.problem);
   say(`${decision.reason} (set TWELVEPACK_SKIP_BUILD=true to skip).`);
-  const result = await spawnProductionBuild({ root, heapMb: heap.heapMb });
-  if (!result.ok) return fail(result.message, result.status);
-  writeStamp(root, fingerprint);
+  const result = await runStampedBuild({ root, heapSetting: process.env.TWELVEPACK_BUILD_HEAP_MB, fingerprint });
+  if (!result.ok) fail(result.message, result.status);
 }
 
 /** @param {string} name */

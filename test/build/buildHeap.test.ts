@@ -46,7 +46,7 @@ describe('npm run build: the heap cap, as a real process', () => {
   const project = (webpackConfig: string) => {
     const root = temp.path();
     mkdirSync(join(root, 'src', 'build'), { recursive: true });
-    for (const file of ['build.js', 'buildStamp.js', 'decidePostinstall.js', 'spawnProductionBuild.js']) {
+    for (const file of ['build.js', 'buildStamp.js', 'decidePostinstall.js', 'runStampedBuild.js', 'spawnProductionBuild.js']) {
       cpSync(join(ROOT, 'src', 'build', file), join(root, 'src', 'build', file));
     }
     writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'heap-fixture', private: true }));

@@ -43,7 +43,7 @@ describe('decidePostinstall', () => {
 /** Copies the postinstall scripts (and optionally the whole app) into a temp project. */
 function makeProject(dir: string, withApp: boolean): string {
   mkdirSync(join(dir, 'src', 'build'), { recursive: true });
-  for (const file of ['postinstall.js', 'decidePostinstall.js', 'buildStamp.js', 'spawnProductionBuild.js']) cpSync(join(ROOT, 'src', 'build', file), join(dir, 'src', 'build', file));
+  for (const file of ['postinstall.js', 'decidePostinstall.js', 'buildStamp.js', 'runStampedBuild.js', 'spawnProductionBuild.js']) cpSync(join(ROOT, 'src', 'build', file), join(dir, 'src', 'build', file));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'twelvepack', private: true }));
   if (withApp) {
     for (const path of ['src', 'public', 'package.json', 'babel.config.js', 'webpack.config.ts', '.env.example']) {
