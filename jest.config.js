@@ -1,14 +1,22 @@
+// `npm test`: the app's own specs and the toolkit's, in one run.
+// testTimeout and reporters are settings of the whole run, not of a project.
+const { testTimeout, reporters, ...toolkit } = require('./packages/twelvepack/jest.config');
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  // Fixtures are projects that webpack builds, not modules jest should index.
-  modulePathIgnorePatterns: ['<rootDir>/test/.*/fixtures/'],
-  // Real webpack builds take seconds each on a 2-core machine.
-  testTimeout: 120000,
-  // One real production build per run, shared by the server tests.
-  globalSetup: '<rootDir>/test/support/globalSetup.ts',
-  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
-  reporters: ['default', '<rootDir>/test/summaryReporter.js'],
+  // Real webpack builds take seconds each on a 2-core machine (for the projects too).
+  testTimeout,
+  reporters,
+  projects: [
+    toolkit,
+    {
+      displayName: 'app',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      globalSetup: toolkit.globalSetup.replace('<rootDir>', toolkit.rootDir),
+      globalTeardown: toolkit.globalTeardown.replace('<rootDir>', toolkit.rootDir),
+    },
+  ],
 };

@@ -1,7 +1,5 @@
-// Wiring only: load the configuration from the environment, hand it to the factories.
-import { createServerWebpackConfig } from './src/build/createServerWebpackConfig';
-import { createWebpackConfig } from './src/build/createWebpackConfig';
-import { loadConfigOrExit } from './src/config/loadConfig';
+// Wiring only: load the configuration from the environment, hand it to the toolkit's factories.
+import { createServerWebpackConfig, createWebpackConfig, loadConfigOrExit } from 'twelvepack/webpack';
 
 export default (_env: unknown, argv: { mode?: 'production' | 'development' }) => {
   const mode = argv.mode ?? 'production';

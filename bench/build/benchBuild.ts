@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildJob, BuildMeasurement } from './buildOnce';
-import { generateApp, moduleSource } from './generateApp';
+import { generateApp, moduleSource } from '../../packages/twelvepack/test/support/generateApp';
 
 // Plain JavaScript module shared with npm run build; typed through JSDoc.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { DEFAULT_BUILD_HEAP_MB } = require('../../src/build/spawnProductionBuild') as typeof import('../../src/build/spawnProductionBuild');
+const { DEFAULT_BUILD_HEAP_MB } = require('../../packages/twelvepack/src/cli/spawnProductionBuild') as typeof import('../../packages/twelvepack/src/cli/spawnProductionBuild');
 
 /** One build measurement, as the report shows it. */
 export interface BuildRow {

@@ -3,10 +3,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import webpack, { type Configuration } from 'webpack';
-import { createWebpackConfig } from '../../src/build/createWebpackConfig';
-import { loadConfig } from '../../src/config/loadConfig';
+import { createWebpackConfig } from 'twelvepack/webpack';
+import { loadConfig } from 'twelvepack/webpack';
 import { baselineConfig } from './baselineConfig';
-import { moduleSource } from './generateApp';
+import { moduleSource } from '../../packages/twelvepack/test/support/generateApp';
 
 /** What the parent asks for. */
 export interface BuildJob {

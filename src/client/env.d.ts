@@ -1,6 +1,6 @@
 // Browser code sees only the public variables, each by name: a misspelt or
 // non-public name is a type error here and a build error in PublicEnvPlugin.
-import type { PublicEnv } from '../config/schema';
+import type { PublicEnv } from 'twelvepack/client';
 
 declare global {
   const process: { readonly env: PublicEnv };

@@ -1,9 +1,8 @@
 import './styles.css';
+import { installErrorReporter, publicConfig } from 'twelvepack/client';
 import factors from './data/factors.json';
 import { FactorList, type Factor } from './FactorList';
 import { getJson, postJson } from './getJson';
-import { installErrorReporter } from './installErrorReporter';
-import { publicConfig } from './publicConfig';
 
 installErrorReporter();
 

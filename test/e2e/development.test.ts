@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { copyProject } from '../support/copyProject';
-import { freePort } from '../support/freePort';
+import { describeWithBrowser, launchBrowser, SCREENSHOT_DIR } from '../../packages/twelvepack/test/support/browser';
+import { copyProject } from '../../packages/twelvepack/test/support/copyProject';
+import { freePort } from '../../packages/twelvepack/test/support/freePort';
 
 
 const until = async <T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 60_000): Promise<T> => {
@@ -34,7 +34,7 @@ describeWithBrowser('npm run dev in a real browser', () => {
   beforeAll(async () => {
     project = copyProject();
     const port = await freePort();
-    dev = spawn(process.execPath, ['src/build/dev.js'], {
+    dev = spawn(process.execPath, ['node_modules/twelvepack/src/cli/twelvepack.js', 'dev'], {
       cwd: project,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,7 +91,7 @@ describeWithBrowser('npm run dev in a real browser', () => {
   });
 
   it('answers with the new API code after a server file is edited', async () => {
-    edit('src/server/api/createGreetingRoute.ts', (text) => text.replace('Hello from the', 'Greetings from the'));
+    edit('packages/twelvepack/src/server/api/createGreetingRoute.ts', (text) => text.replace('Hello from the', 'Greetings from the'));
     const answer = await until(async () => {
       const response = await fetch(`${url}/api/greeting`).catch(() => undefined);
       const body = response?.ok ? ((await response.json()) as { greeting: string }) : undefined;
@@ -101,10 +101,10 @@ describeWithBrowser('npm run dev in a real browser', () => {
   });
 
   it('reports a crash in the server code without stopping the dev server', async () => {
-    edit('src/server/api/createGreetingRoute.ts', (text) => `${text}\nsetTimeout(() => { throw new Error('dev crash on purpose'); }, 300);\n`);
+    edit('packages/twelvepack/src/server/api/createGreetingRoute.ts', (text) => `${text}\nsetTimeout(() => { throw new Error('dev crash on purpose'); }, 300);\n`);
     await until(() => (output.includes('API server crashed') ? true : undefined), 'the crash report');
     expect((await fetch(url)).status).toBe(200);
-    edit('src/server/api/createGreetingRoute.ts', (text) => text.replace(/\nsetTimeout\(\(\) => \{ throw new Error\('dev crash on purpose'\); \}, 300\);\n/, '\n'));
+    edit('packages/twelvepack/src/server/api/createGreetingRoute.ts', (text) => text.replace(/\nsetTimeout\(\(\) => \{ throw new Error\('dev crash on purpose'\); \}, 300\);\n/, '\n'));
     await until(async () => ((await fetch(`${url}/api/greeting`).catch(() => undefined))?.ok ? true : undefined), 'the API back after the fix');
   });
 

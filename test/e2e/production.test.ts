@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, SCREENSHOT_DIR } from '../support/browser';
-import { spawnServer, type SpawnedServer } from '../support/spawnServer';
+import { describeWithBrowser, launchBrowser, SCREENSHOT_DIR } from '../../packages/twelvepack/test/support/browser';
+import { spawnServer, type SpawnedServer } from '../../packages/twelvepack/test/support/spawnServer';
 
 const SECRET = 'e2e-admin-token-never-in-the-browser-31337';
 

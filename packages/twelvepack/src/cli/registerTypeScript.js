@@ -1,0 +1,18 @@
+// Makes Node load TypeScript on require (the app's webpack.config.ts and
+// src/app.ts, and the toolkit's own sources) through the toolkit's Babel config,
+// whatever the app's folder holds. Preloaded with `node -r` by the build (so
+// webpack-cli finds `.ts` already handled) and required by `twelvepack dev`.
+'use strict';
+
+const { join } = require('node:path');
+
+/** The toolkit's own folder: its sources are compiled too, wherever the app sits. */
+const TOOLKIT_DIR = join(__dirname, '..', '..');
+
+require('@babel/register')({
+  extensions: ['.ts', '.tsx', '.mts', '.cts'],
+  configFile: join(TOOLKIT_DIR, 'src', 'webpack', 'babelConfig.js'),
+  babelrc: false,
+  only: [process.cwd(), TOOLKIT_DIR],
+  ignore: [/[\\/]node_modules[\\/]/],
+});

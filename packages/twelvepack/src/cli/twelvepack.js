@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// The toolkit's command line: `twelvepack <verb>`, run from the app's folder
+// (npm runs an app's scripts there). Plain JavaScript: `postinstall` runs before
+// the build tools are known to be installed.
+'use strict';
+
+/** Each verb and the module that carries it out. */
+const VERBS = {
+  build: { module: './build.js', doc: 'the production build into dist/ (client and server), then the install stamp' },
+  dev: { module: './dev.js', doc: 'the development server: live rebuild, API on the same origin' },
+  postinstall: { module: './postinstall.js', doc: 'the production build on npm install, once, never as a dependency' },
+};
+
+const verb = process.argv.splice(2, 1)[0] ?? '';
+const entry = Object.hasOwn(VERBS, verb) ? VERBS[/** @type {keyof typeof VERBS} */ (verb)] : undefined;
+if (entry === undefined) {
+  const list = Object.entries(VERBS)
+    .map(([name, { doc }]) => `  twelvepack ${name.padEnd(12)} ${doc}`)
+    .join('\n');
+  process.stderr.write(`twelvepack: ${verb === '' ? 'name a command' : `unknown command "${verb}"`}. Commands:\n${list}\n`);
+  process.exit(2);
+}
+require(entry.module);

@@ -1,0 +1,6 @@
+// The toolkit's browser code sees only the public variables, each by name (as an app's does).
+import type { PublicEnv } from '../config/schema';
+
+declare global {
+  const process: { readonly env: PublicEnv };
+}

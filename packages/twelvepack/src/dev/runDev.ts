@@ -1,0 +1,67 @@
+import { watch } from 'node:fs';
+import { ConfigError } from '../config/ConfigError';
+import { loadConfig } from '../config/loadConfig';
+import { startDevSession, type DevSession } from './startDevSession';
+
+/**
+ * `npm run dev`: starts a development session, restarts it when a `.env` file
+ * changes (a bad value is reported and the last good session keeps running),
+ * and stops everything it started on Ctrl-C.
+ */
+export async function runDev(root: string): Promise<void> {
+  const write = (text: string) => void process.stdout.write(text);
+  let session: DevSession | undefined;
+  let queue = Promise.resolve();
+
+  const start = async (): Promise<void> => {
+    let loaded;
+    try {
+      loaded = loadConfig({ mode: 'development', dir: root });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      write(`\n${error.message}\n  Fix it in .env (or .env.development); the dev server restarts when you save.\n\n`);
+      return;
+    }
+    if (session !== undefined) {
+      await session.close();
+      session = undefined;
+    }
+    session = await startDevSession({ root, loaded, env: loaded.loaded.values, write });
+    write(`\n  twelvepack dev server ready at ${session.url}\n\n`);
+  };
+
+  let debounce: NodeJS.Timeout | undefined;
+  const envWatcher = watch(root, (_event, file) => {
+    if (file === null || !String(file).startsWith('.env') || String(file) === '.env.example') return;
+    clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      write(`\n  ${String(file)} changed: restarting.\n`);
+      queue = queue.then(start).catch(fail);
+    }, 200);
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.exit(1);
+    }
+    stopping = true;
+    write(`\n  ${signal}: stopping the dev server.\n`);
+    envWatcher.close();
+    void queue
+      .then(() => session?.close())
+      .then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  const fail = (error: unknown) => {
+    write(`\n  The dev server failed: ${(error as Error).message}\n`);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') write('  Another process uses that port: stop it, or set PORT in .env.\n');
+    process.exitCode = 1;
+    envWatcher.close();
+    void session?.close();
+  };
+  queue = queue.then(start).catch(fail);
+  await queue;
+}
