@@ -15,8 +15,9 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
-      globalSetup: toolkit.globalSetup.replace('<rootDir>', toolkit.rootDir),
-      globalTeardown: toolkit.globalTeardown.replace('<rootDir>', toolkit.rootDir),
+      // One real production build of the demo per run, shared by its specs.
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
     },
   ],
 };

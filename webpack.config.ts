@@ -1,8 +1,5 @@
-// Wiring only: load the configuration from the environment, hand it to the toolkit's factories.
-import { createServerWebpackConfig, createWebpackConfig, loadConfigOrExit } from 'twelvepack/webpack';
+// The app, handed to the toolkit: the browser build of its pages and the server build of its routes.
+import { createAppWebpackConfig } from 'twelvepack/webpack';
+import app from './src/app';
 
-export default (_env: unknown, argv: { mode?: 'production' | 'development' }) => {
-  const mode = argv.mode ?? 'production';
-  const loaded = loadConfigOrExit({ mode, dir: __dirname });
-  return [createWebpackConfig({ root: __dirname, mode, loaded, report: true }), createServerWebpackConfig({ root: __dirname, mode })];
-};
+export default createAppWebpackConfig(app, __dirname);

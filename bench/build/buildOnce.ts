@@ -37,7 +37,7 @@ function configFor(job: BuildJob, mode: 'production' | 'development'): Configura
   if (job.kind === 'baseline') return baselineConfig({ app: job.app, outDir: job.outDir });
   const loaded = loadConfig({ mode, dir: job.app, env: BUILD_ENV });
   if (loaded.secrets.length === 0) throw new Error('The bench environment must give the leak guard secrets to hunt for.');
-  return createWebpackConfig({ root: job.app, loaded, mode, outDir: job.outDir, cacheDirectory: job.cacheDirectory, entry: join(job.app, 'src', 'main.ts') });
+  return createWebpackConfig({ root: job.app, loaded, mode, outDir: job.outDir, cacheDirectory: job.cacheDirectory, pages: [{ name: 'main', entry: 'src/main.ts', template: 'public/index.html' }] });
 }
 
 const run = (compiler: webpack.Compiler) =>

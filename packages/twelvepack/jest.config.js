@@ -13,5 +13,5 @@ module.exports = {
   // One real production build per run, shared by the server specs.
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
-  reporters: ['default', require.resolve('./test/support/summaryReporter.js')],
+  reporters: ['default', require.resolve('./src/testing/summaryReporter.js')],
 };

@@ -2,9 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, SCREENSHOT_DIR } from '../../packages/twelvepack/test/support/browser';
-import { copyProject } from '../../packages/twelvepack/test/support/copyProject';
-import { freePort } from '../../packages/twelvepack/test/support/freePort';
+import { describeWithBrowser, freePort, launchBrowser, SCREENSHOT_DIR } from 'twelvepack/testing';
+import { copyProject } from '../support/copyProject';
 
 
 const until = async <T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 60_000): Promise<T> => {
@@ -91,7 +90,7 @@ describeWithBrowser('npm run dev in a real browser', () => {
   });
 
   it('answers with the new API code after a server file is edited', async () => {
-    edit('packages/twelvepack/src/server/api/createGreetingRoute.ts', (text) => text.replace('Hello from the', 'Greetings from the'));
+    edit('src/server/greeting.ts', (text) => text.replace('Hello from the', 'Greetings from the'));
     const answer = await until(async () => {
       const response = await fetch(`${url}/api/greeting`).catch(() => undefined);
       const body = response?.ok ? ((await response.json()) as { greeting: string }) : undefined;
@@ -101,10 +100,10 @@ describeWithBrowser('npm run dev in a real browser', () => {
   });
 
   it('reports a crash in the server code without stopping the dev server', async () => {
-    edit('packages/twelvepack/src/server/api/createGreetingRoute.ts', (text) => `${text}\nsetTimeout(() => { throw new Error('dev crash on purpose'); }, 300);\n`);
+    edit('src/server/greeting.ts', (text) => `${text}\nsetTimeout(() => { throw new Error('dev crash on purpose'); }, 300);\n`);
     await until(() => (output.includes('API server crashed') ? true : undefined), 'the crash report');
     expect((await fetch(url)).status).toBe(200);
-    edit('packages/twelvepack/src/server/api/createGreetingRoute.ts', (text) => text.replace(/\nsetTimeout\(\(\) => \{ throw new Error\('dev crash on purpose'\); \}, 300\);\n/, '\n'));
+    edit('src/server/greeting.ts', (text) => text.replace(/\nsetTimeout\(\(\) => \{ throw new Error\('dev crash on purpose'\); \}, 300\);\n/, '\n'));
     await until(async () => ((await fetch(`${url}/api/greeting`).catch(() => undefined))?.ok ? true : undefined), 'the API back after the fix');
   });
 

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser, SCREENSHOT_DIR } from '../../packages/twelvepack/test/support/browser';
-import { spawnServer, type SpawnedServer } from '../../packages/twelvepack/test/support/spawnServer';
+import { describeWithBrowser, launchBrowser, SCREENSHOT_DIR, spawnServer, type SpawnedServer } from 'twelvepack/testing';
+import { builtDemoDir } from '../support/builtDemo';
 
 const SECRET = 'e2e-admin-token-never-in-the-browser-31337';
 
@@ -18,7 +18,7 @@ describeWithBrowser('the production app in a real browser', () => {
   beforeAll(async () => {
     // The build was made with the default name; this value exists only in the server's environment.
     const sqlite = join(mkdtempSync(join(tmpdir(), 'twelvepack-e2e-')), 'kv.sqlite');
-    server = spawnServer({ env: { PUBLIC_APP_NAME: 'Runtime Shop', ADMIN_TOKEN: SECRET, SQLITE_PATH: sqlite } });
+    server = spawnServer({ dir: builtDemoDir(), env: { PUBLIC_APP_NAME: 'Runtime Shop', ADMIN_TOKEN: SECRET, SQLITE_PATH: sqlite } });
     url = await server.ready();
     browser = await launchBrowser();
     page = await browser.newPage();

@@ -3,7 +3,10 @@
 'use strict';
 
 require('./registerTypeScript');
-/** @type {{ runDev(root: string): Promise<void> }} */
+/** @type {{ runDev(root: string, loadApp: () => unknown): Promise<void> }} */
 const { runDev } = require('../dev/runDev.ts');
+/** @type {{ loadAppManifest(root: string): unknown }} */
+const { loadAppManifest } = require('./loadAppManifest.ts');
 
-void runDev(process.cwd());
+const root = process.cwd();
+void runDev(root, () => loadAppManifest(root));

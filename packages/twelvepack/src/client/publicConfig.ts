@@ -1,21 +1,21 @@
-import { RUNTIME_ENV_GLOBAL, type PublicEnv } from '../config/schema';
+import { RUNTIME_ENV_GLOBAL } from '../config/schema';
+import type { PublicEnv } from './index';
 
-/** Values inlined at build time. Each name is spelt out so the build can inline it (see PublicEnvPlugin). */
-const BUILD_TIME: PublicEnv = {
-  NODE_ENV: process.env.NODE_ENV,
-  PUBLIC_APP_NAME: process.env.PUBLIC_APP_NAME,
-  PUBLIC_TAGLINE: process.env.PUBLIC_TAGLINE,
-};
+/** Every public value, inlined by the build (PublicEnvPlugin defines it; its name is BUILD_ENV_GLOBAL there). */
+declare const __TWELVEPACK_BUILD_ENV__: Readonly<Record<string, string>>;
+
+/** The values the build inlined: the toolkit's and the app's public variables. */
+const BUILD_TIME: Readonly<Record<string, string>> = typeof __TWELVEPACK_BUILD_ENV__ === 'object' ? __TWELVEPACK_BUILD_ENV__ : {};
 
 /**
- * Runtime values the server embedded in index.html from its own environment
- * (build once, deploy many). Only known names with string values are taken.
+ * Runtime values the server embedded in the page from its own environment
+ * (build once, deploy many). Only names the build knows, with string values.
  */
-function runtimeValues(): Partial<PublicEnv> {
+function runtimeValues(): Record<string, string> {
   const embedded = (window as unknown as Record<string, unknown>)[RUNTIME_ENV_GLOBAL];
   if (embedded === null || typeof embedded !== 'object') return {};
-  const picked: Partial<Record<keyof PublicEnv, string>> = {};
-  for (const name of Object.keys(BUILD_TIME) as (keyof PublicEnv)[]) {
+  const picked: Record<string, string> = {};
+  for (const name of Object.keys(BUILD_TIME)) {
     const value = (embedded as Record<string, unknown>)[name];
     if (typeof value === 'string') picked[name] = value;
   }
@@ -24,7 +24,8 @@ function runtimeValues(): Partial<PublicEnv> {
 
 /**
  * The public configuration, the one place browser code reads it from: the
- * server's runtime values where present, the build's otherwise. A misspelt or
- * non-public name does not type-check.
+ * server's runtime values where present, the build's otherwise. Typed from the
+ * declarations (the toolkit's and the app's), so a misspelt or non-public name
+ * does not type-check.
  */
-export const publicConfig: PublicEnv = Object.freeze({ ...BUILD_TIME, ...runtimeValues() });
+export const publicConfig: PublicEnv = Object.freeze({ ...BUILD_TIME, ...runtimeValues() }) as unknown as PublicEnv;

@@ -3,14 +3,16 @@ import { ConfigError } from './ConfigError';
 import { loadEnvFiles, type LoadedEnv } from './loadEnvFiles';
 import { parseConfig, type Mode } from './parseConfig';
 import { pickPublicEnv } from './pickPublicEnv';
-import type { Config, PublicEnv } from './schema';
+import { schema as toolkitSchema, type Config, type VarSpec } from './schema';
 
 /** Everything an entry point needs from the environment. */
 export interface LoadedConfig {
-  /** The validated, typed configuration. */
-  readonly config: Config;
+  /** The validated, typed configuration: the toolkit's variables and the app's. */
+  readonly config: Config & Readonly<Record<string, string | number | boolean | undefined>>;
   /** The public subset, as inlined into the browser bundle. */
-  readonly publicEnv: PublicEnv;
+  readonly publicEnv: Readonly<Record<string, string>>;
+  /** Every variable validated: the toolkit's, then the app's. */
+  readonly schema: readonly VarSpec[];
   /** Values the build must never emit. */
   readonly secrets: readonly SecretValue[];
   /** The raw environment as loaded, for diagnostics. */
@@ -25,6 +27,8 @@ export interface LoadConfigOptions {
   readonly dir?: string;
   /** The environment; `process.env` by default. Tests pass their own. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The app's own variables (src/app.ts), validated with the toolkit's. */
+  readonly variables?: readonly VarSpec[];
 }
 
 /**
@@ -32,15 +36,17 @@ export interface LoadConfigOptions {
  * them, and throws a {@link ConfigError} listing every problem. Called by entry
  * points only; nothing reads the environment at import time.
  */
-export function loadConfig({ mode: given, dir = process.cwd(), env = process.env }: LoadConfigOptions): LoadedConfig {
+export function loadConfig({ mode: given, dir = process.cwd(), env = process.env, variables = [] }: LoadConfigOptions): LoadedConfig {
   const mode = given ?? modeOf(env.NODE_ENV);
+  const schema = [...toolkitSchema, ...variables];
   const loaded = loadEnvFiles({ dir, mode, processEnv: env });
-  const result = parseConfig({ env: loaded.values, mode, references: loaded.references });
+  const result = parseConfig({ env: loaded.values, mode, references: loaded.references, schema });
   if (!result.ok) throw new ConfigError(result.problems);
   return {
     config: result.config,
-    publicEnv: pickPublicEnv(result.config),
-    secrets: collectSecrets(loaded),
+    publicEnv: pickPublicEnv(result.config, schema),
+    secrets: collectSecrets(loaded, schema),
+    schema,
     loaded,
   };
 }
@@ -54,11 +60,16 @@ function modeOf(nodeEnv: string | undefined): Mode {
 
 /** {@link loadConfig} for command-line entry points: prints the problems and exits 1 instead of a stack trace. */
 export function loadConfigOrExit(options: LoadConfigOptions): LoadedConfig {
+  return orExit(() => loadConfig(options));
+}
+
+/** Runs a loader; a ConfigError or an AppDeclarationError is printed and exits 1 instead of a stack trace. */
+export function orExit<T>(load: () => T): T {
   try {
-    return loadConfig(options);
+    return load();
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    if (!(error instanceof ConfigError) && (error as Error)?.name !== 'AppDeclarationError') throw error;
+    process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
   }
 }

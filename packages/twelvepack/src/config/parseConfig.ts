@@ -14,7 +14,7 @@ export interface ConfigProblem {
 
 /** What parsing found: a config, or every problem at once. */
 export type ParseResult =
-  | { readonly ok: true; readonly config: Config }
+  | { readonly ok: true; readonly config: Config & Readonly<Record<string, string | number | boolean | undefined>> }
   | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
 
 /** Input to {@link parseConfig}. */
@@ -63,7 +63,7 @@ export function parseConfig({ env, mode, references = new Map(), schema = defaul
   }
 
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, config: Object.freeze(values) as Config };
+  return { ok: true, config: Object.freeze(values) as Config & Readonly<Record<string, string | number | boolean | undefined>> };
 }
 
 function defaultFor(spec: VarSpec, mode: Mode): string | undefined {

@@ -18,19 +18,19 @@ export function assertPublicSchema(schema: readonly VarSpec[], prefix: string = 
     const names = wrong.map((spec) => `${spec.name} (${spec.exposure})`).join(', ');
     throw new Error(
       `Public variables must be exactly those named ${prefix}* (plus NODE_ENV); these break that rule: ${names}. ` +
-        `Rename the variable or change its exposure in src/config/schema.ts.`,
+        `Rename the variable or change its exposure where it is declared (src/app.ts for an app's).`,
     );
   }
 }
 
 /** The public subset of a config, as strings: exactly what may reach the browser. */
-export function pickPublicEnv(config: Config, schema: readonly VarSpec[] = defaultSchema): PublicEnv {
+export function pickPublicEnv(config: Config, schema: readonly VarSpec[] = defaultSchema): PublicEnv & Readonly<Record<string, string>> {
   assertPublicSchema(schema);
   const values = config as Readonly<Record<string, unknown>>;
   const entries = schema
     .filter((spec) => spec.exposure === 'public')
     .map((spec) => [spec.name, values[spec.name] === undefined ? '' : String(values[spec.name])]);
-  return Object.freeze(Object.fromEntries(entries)) as PublicEnv;
+  return Object.freeze(Object.fromEntries(entries)) as PublicEnv & Readonly<Record<string, string>>;
 }
 
 /** The names on the public allowlist. */

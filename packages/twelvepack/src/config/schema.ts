@@ -1,11 +1,12 @@
 /**
- * Every environment variable twelvepack reads, declared once.
+ * Every environment variable the toolkit reads, declared once; an app declares
+ * its own in src/app.ts in the same format, and the loader validates the union.
  *
  * `exposure` decides where a value may go: `public` values are inlined into the
  * browser bundle (their names must start with PUBLIC_, NODE_ENV excepted),
  * `server` values stay in Node, and `secret` values stay in Node and are also
  * hunted for by the build's leak guard. `.env.example` mirrors this table one
- * to one (test/config/envExample.test.ts proves it).
+ * to one (the app's spec proves it).
  *
  * This file is imported by browser code for its types, so it must stay free of
  * Node APIs.
@@ -51,20 +52,6 @@ export const schema = [
     values: ['development', 'production', 'test'],
     exposure: 'public',
     doc: 'Mode: development, production or test; defaults to the mode of the command you ran.',
-  },
-  {
-    name: 'PUBLIC_APP_NAME',
-    type: 'string',
-    default: 'twelvepack',
-    exposure: 'public',
-    doc: 'Name shown in the page title and header.',
-  },
-  {
-    name: 'PUBLIC_TAGLINE',
-    type: 'string',
-    default: 'A webpack app that follows the twelve-factor methodology.',
-    exposure: 'public',
-    doc: 'One line shown under the app name.',
   },
   {
     name: 'PORT',
@@ -179,14 +166,8 @@ export const schema = [
   },
 ] as const satisfies readonly VarSpec[];
 
-/** The union of every declared variable's spec. */
-export type Spec = (typeof schema)[number];
-
-/** Every declared variable's name. */
-export type VarName = Spec['name'];
-
-/** The names the browser may see. */
-export type PublicName = Extract<Spec, { exposure: 'public' }>['name'];
+/** The toolkit's variables. */
+export type ToolkitSchema = typeof schema;
 
 type ValueOf<S extends VarSpec> = S['type'] extends 'integer'
   ? number
@@ -196,10 +177,22 @@ type ValueOf<S extends VarSpec> = S['type'] extends 'integer'
 
 type Optional<S> = S extends { default: string } ? never : S extends { name: 'NODE_ENV' } ? never : undefined;
 
-/** The typed, validated configuration that every entry point receives. */
-export type Config = {
-  readonly [N in VarName]: ValueOf<Extract<Spec, { name: N }>> | Optional<Extract<Spec, { name: N }>>;
+/** The typed, validated configuration of a list of declared variables. */
+export type ConfigOf<Specs extends readonly VarSpec[]> = {
+  readonly [N in Specs[number]['name']]: ValueOf<Extract<Specs[number], { name: N }>> | Optional<Extract<Specs[number], { name: N }>>;
 };
 
+/** The toolkit's configuration, which every entry point receives (an app's adds its own variables). */
+export type Config = ConfigOf<ToolkitSchema>;
+
+/** Every toolkit variable's name. */
+export type VarName = ToolkitSchema[number]['name'];
+
+/** The names of a list's public variables. */
+export type PublicNameOf<Specs extends readonly VarSpec[]> = Extract<Specs[number], { exposure: 'public' }>['name'];
+
 /** The public subset, as the strings that are inlined into the browser bundle. */
-export type PublicEnv = { readonly [N in PublicName]: string };
+export type PublicEnvOf<Specs extends readonly VarSpec[]> = { readonly [N in PublicNameOf<Specs>]: string };
+
+/** The toolkit's public subset (NODE_ENV). */
+export type PublicEnv = PublicEnvOf<ToolkitSchema>;

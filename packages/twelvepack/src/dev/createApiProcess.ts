@@ -53,7 +53,8 @@ export function createApiProcess({ entry, env, write }: ApiProcessOptions): ApiP
 
   const start = () =>
     new Promise<void>((resolve) => {
-      const started = spawn(process.execPath, ['--enable-source-maps', entry], { env: { ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      // An IPC channel: when this process dies, even by SIGKILL, the channel closes and the API process stops itself.
+      const started = spawn(process.execPath, ['--enable-source-maps', entry], { env: { ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
       child = started;
       let buffered = '';
       started.stdout!.on('data', (chunk: Buffer) => {

@@ -1,43 +1,56 @@
 import { watch } from 'node:fs';
+import { join } from 'node:path';
+import type { AnyApp } from '../config/AppManifest';
 import { ConfigError } from '../config/ConfigError';
-import { loadConfig } from '../config/loadConfig';
+import { AppDeclarationError, loadAppConfig } from '../config/loadAppConfig';
 import { startDevSession, type DevSession } from './startDevSession';
 
 /**
  * `npm run dev`: starts a development session, restarts it when a `.env` file
- * changes (a bad value is reported and the last good session keeps running),
- * and stops everything it started on Ctrl-C.
+ * or the app's manifest (src/app.ts: variables, pages, routes) changes (a bad
+ * value is reported and the last good session keeps running), and stops
+ * everything it started on Ctrl-C.
+ *
+ * @param loadApp reads src/app.ts afresh (its new routes, variables and pages)
  */
-export async function runDev(root: string): Promise<void> {
+export async function runDev(root: string, loadApp: () => AnyApp): Promise<void> {
   const write = (text: string) => void process.stdout.write(text);
   let session: DevSession | undefined;
   let queue = Promise.resolve();
 
   const start = async (): Promise<void> => {
+    let app;
     let loaded;
     try {
-      loaded = loadConfig({ mode: 'development', dir: root });
+      app = loadApp();
+      loaded = loadAppConfig(app, { mode: 'development', dir: root });
     } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      write(`\n${error.message}\n  Fix it in .env (or .env.development); the dev server restarts when you save.\n\n`);
+      if (!(error instanceof ConfigError) && !(error instanceof AppDeclarationError)) throw error;
+      write(`\n${(error as Error).message}\n  Fix it in .env (or .env.development) or src/app.ts; the dev server restarts when you save.\n\n`);
       return;
     }
     if (session !== undefined) {
       await session.close();
       session = undefined;
     }
-    session = await startDevSession({ root, loaded, env: loaded.loaded.values, write });
+    session = await startDevSession({ root, app, loaded, env: loaded.loaded.values, write });
     write(`\n  twelvepack dev server ready at ${session.url}\n\n`);
   };
 
   let debounce: NodeJS.Timeout | undefined;
-  const envWatcher = watch(root, (_event, file) => {
-    if (file === null || !String(file).startsWith('.env') || String(file) === '.env.example') return;
+  const restartOn = (name: string) => {
     clearTimeout(debounce);
     debounce = setTimeout(() => {
-      write(`\n  ${String(file)} changed: restarting.\n`);
+      write(`\n  ${name} changed: restarting.\n`);
       queue = queue.then(start).catch(fail);
     }, 200);
+  };
+  const envWatcher = watch(root, (_event, file) => {
+    if (file === null || !String(file).startsWith('.env') || String(file) === '.env.example') return;
+    restartOn(String(file));
+  });
+  const appWatcher = watch(join(root, 'src'), (_event, file) => {
+    if (file !== null && /^app\.(ts|tsx|js)$/.test(String(file))) restartOn(`src/${String(file)}`);
   });
 
   let stopping = false;
@@ -48,6 +61,7 @@ export async function runDev(root: string): Promise<void> {
     stopping = true;
     write(`\n  ${signal}: stopping the dev server.\n`);
     envWatcher.close();
+    appWatcher.close();
     void queue
       .then(() => session?.close())
       .then(() => process.exit(0), () => process.exit(1));
@@ -60,6 +74,7 @@ export async function runDev(root: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') write('  Another process uses that port: stop it, or set PORT in .env.\n');
     process.exitCode = 1;
     envWatcher.close();
+    appWatcher.close();
     void session?.close();
   };
   queue = queue.then(start).catch(fail);

@@ -1,15 +1,20 @@
 import { join } from 'node:path';
 import webpack from 'webpack';
 import WebpackDevServer from 'webpack-dev-server';
+import type { AnyApp } from '../config/AppManifest';
+import { TOOLKIT_PATHS } from '../config/checkApp';
 import type { LoadedConfig } from '../config/loadConfig';
+import { createRouter } from '../server/http/createRouter';
 import { createServerWebpackConfig } from '../webpack/createServerWebpackConfig';
 import { createWebpackConfig } from '../webpack/createWebpackConfig';
 import { createApiProcess } from './createApiProcess';
 
 /** Options for {@link startDevSession}. */
 export interface DevSessionOptions {
-  /** The project folder. */
+  /** The app's folder. */
   readonly root: string;
+  /** The app's manifest (src/app.ts): its pages to build, its routes to proxy. */
+  readonly app: AnyApp;
   /** The development config (`.env`, `.env.development`, the environment). */
   readonly loaded: LoadedConfig;
   /** The environment the API child gets (the same sources as `loaded`). */
@@ -24,15 +29,14 @@ export interface DevSession {
   close(): Promise<void>;
 }
 
-/** API paths the dev server forwards to the API child, so the browser sees one origin as in production. */
-const API_PATHS = ['/api', '/healthz', '/readyz'];
 
 /**
  * One development session: webpack-dev-server for the client (hot module
  * replacement, overlay), the server rebuilt on change and restarted in a child
  * process, and the API proxied onto the dev server's origin.
  */
-export async function startDevSession({ root, loaded, env, write }: DevSessionOptions): Promise<DevSession> {
+export async function startDevSession({ root, app, loaded, env, write }: DevSessionOptions): Promise<DevSession> {
+  const isApiPath = createApiPathMatcher(app);
   const serverOut = join(root, '.cache', 'twelvepack', 'dev-server');
   const api = createApiProcess({
     entry: join(serverOut, 'main.js'),
@@ -40,7 +44,7 @@ export async function startDevSession({ root, loaded, env, write }: DevSessionOp
     write,
   });
 
-  const serverCompiler = webpack(createServerWebpackConfig({ root, outDir: serverOut, mode: 'development' }));
+  const serverCompiler = webpack(createServerWebpackConfig({ root, outDir: serverOut, mode: 'development', manifest: join(root, 'src', 'app') }));
   let firstServerBuild: () => void = () => undefined;
   const serverReady = new Promise<void>((resolve) => (firstServerBuild = resolve));
   const serverWatch = serverCompiler.watch({ aggregateTimeout: 100 }, (error, stats) => {
@@ -53,7 +57,14 @@ export async function startDevSession({ root, loaded, env, write }: DevSessionOp
   });
   await serverReady;
 
-  const clientConfig = createWebpackConfig({ root, loaded, mode: 'development', outDir: join(root, '.cache', 'twelvepack', 'dev-client') });
+  const clientConfig = createWebpackConfig({
+    root,
+    loaded,
+    mode: 'development',
+    pages: app.pages,
+    publicDir: app.publicDir,
+    outDir: join(root, '.cache', 'twelvepack', 'dev-client'),
+  });
   const devServer = new WebpackDevServer(
     {
       host: loaded.config.HOST === '0.0.0.0' ? 'localhost' : loaded.config.HOST,
@@ -62,11 +73,15 @@ export async function startDevSession({ root, loaded, env, write }: DevSessionOp
       liveReload: true,
       historyApiFallback: true,
       static: false,
+      // An edit to a page's template reloads the open page (HtmlWebpackPlugin rebuilds it, nothing hot-updates it).
+      watchFiles: app.pages.map((page) => join(root, page.template)),
       client: { overlay: { errors: true, warnings: false, runtimeErrors: false }, logging: 'warn' },
       devMiddleware: { stats: 'errors-warnings' },
       proxy: [
         {
-          context: API_PATHS,
+          // Exactly the paths the production server routes (the app's table and the toolkit's), whatever their prefix,
+          // so a route outside /api answers the same in development; everything else is the client's.
+          context: (pathname: string) => isApiPath(pathname),
           // Resolved per request: the API child's port changes when it restarts.
           router: () => api.url() ?? 'http://127.0.0.1:9',
           target: 'http://127.0.0.1:9',
@@ -100,4 +115,12 @@ export async function startDevSession({ root, loaded, env, write }: DevSessionOp
 
 function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** Whether a path is one the API process answers: a route of the app's table or one of the toolkit's. */
+function createApiPathMatcher(app: AnyApp): (path: string) => boolean {
+  const toolkitRoutes = TOOLKIT_PATHS.map((path) => ({ path, methods: ['GET' as const], handler: () => ({ status: 200 }) }));
+  const route = createRouter([...toolkitRoutes, ...app.routes]);
+  // A known path with another method is still the API's: it answers 405 with Allow, as in production.
+  return (path) => route(path, 'GET').kind !== 'none';
 }

@@ -1,16 +1,12 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { ADMIN_KV_PREFIX, createAdminKvRoute } from './api/createAdminKvRoute';
+import type { RouteSpec } from '../config/AppManifest';
 import { createClientErrorHandler } from './api/createClientErrorHandler';
-import { createGreetingRoute } from './api/createGreetingRoute';
 import { createHealthRoutes, type Readiness } from './api/createHealthRoutes';
-import { createVisitsRoute } from './api/createVisitsRoute';
+import { text } from './http/answers';
 import { createRequestHandler } from './http/createRequestHandler';
-import { headerObject } from './http/RequestContext';
-import { sendJson } from './http/sendJson';
 import type { Logger } from './logger';
 import { createStaticHandler } from './static/createStaticHandler';
 import type { LoadedStatic } from './static/loadStaticTable';
-import type { KeyValueStore } from './store/KeyValueStore';
 
 /** Options for {@link createServer}. */
 export interface ServerOptions {
@@ -20,35 +16,30 @@ export interface ServerOptions {
   /** Readiness for `/readyz`; also tells the pipeline when the process is stopping. */
   readonly readiness: Readiness & { isStopping(): boolean };
   readonly trustProxy: boolean;
-  /** Shown by the demo API. */
-  readonly appName: string;
-  /** The key/value store, opened once per process at boot. */
-  readonly store: KeyValueStore;
-  /** Bearer token for the admin key/value API; undefined disables that API. */
-  readonly adminToken?: string;
+  /** The app's routes table (src/app.ts); the toolkit's own routes come first. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly routes?: readonly RouteSpec<any, any>[];
+  /** The configuration the routes see. */
+  readonly config?: unknown;
+  /** The app's services, opened once per process at boot. */
+  readonly services?: unknown;
 }
 
 /**
- * The production HTTP server: API routes, health, and the static build. A
+ * The production HTTP server: health, readiness and browser error reports (the
+ * toolkit's), the app's routes, and the static build for everything else. A
  * factory: it never listens, reads the environment or installs signal handlers
  * (src/server/main.ts does).
  */
-export function createServer({ logger, staticFiles, readiness, trustProxy, appName, store, adminToken }: ServerOptions): Server {
+export function createServer({ logger, staticFiles, readiness, trustProxy, routes = [], config = {}, services = {} }: ServerOptions): Server {
   const handler = createRequestHandler({
     logger,
     trustProxy,
     isStopping: () => readiness.isStopping(),
-    routes: {
-      ...createHealthRoutes(readiness),
-      '/api/greeting': createGreetingRoute(appName),
-      '/api/client-errors': createClientErrorHandler({ logger }),
-      '/api/visits': createVisitsRoute(store),
-    },
-    prefixRoutes: { [ADMIN_KV_PREFIX]: createAdminKvRoute(store, adminToken) },
-    fallback:
-      staticFiles === undefined
-        ? (_req, res, { responseHeaders }) => sendJson(res, 404, { error: 'Not Found' }, headerObject(responseHeaders))
-        : createStaticHandler(staticFiles),
+    routes: [...createHealthRoutes(readiness), createClientErrorHandler({ logger }), ...routes],
+    fallback: staticFiles === undefined ? () => text(404, 'Not Found') : createStaticHandler(staticFiles),
+    config,
+    services,
   });
   const server = createHttpServer(handler);
   // Longer than common load balancers' idle timeout (60 s), so they close first and never hit a closed socket.

@@ -1,12 +1,13 @@
 // `npm run kv -- <command> ...`: one admin action on the attached store
 // (twelve-factor XII: admin processes run against the same config as the app).
 // It opens the handle, does one thing, closes the handle, and exits.
-import { loadConfigOrExit } from '../config/loadConfig';
+import app from 'twelvepack-app';
+import { loadAppConfigOrExit } from '../config/loadAppConfig';
 import { runKvCommand } from './store/runKvCommand';
 import { openStore } from './store/openStore';
 
 async function main(): Promise<void> {
-  const { config } = loadConfigOrExit({});
+  const { config } = loadAppConfigOrExit(app, {});
   const args = process.argv.slice(2);
   let store;
   try {

@@ -1,10 +1,13 @@
-// The one server entry: it reads the configuration, listens, and handles
-// signals. Everything else is a factory that it wires together.
+// The one server entry: it reads the configuration, opens the app's services,
+// listens, and handles signals. Everything else is a factory that it wires
+// together. The app comes in through one door: its manifest, src/app.ts, which
+// the server build resolves for `twelvepack-app`.
 import cluster from 'node:cluster';
 import { join } from 'node:path';
-import { loadConfigOrExit } from '../config/loadConfig';
+import app from 'twelvepack-app';
+import type { Services } from '../config/AppManifest';
+import { loadAppConfigOrExit, type LoadedConfig } from '../config/loadAppConfig';
 import { redactConfig } from '../config/redactConfig';
-import type { Config, PublicEnv } from '../config/schema';
 import { createServer } from './createServer';
 import { createGracefulShutdown } from './lifecycle/createGracefulShutdown';
 import { createProcessState } from './lifecycle/createProcessState';
@@ -13,8 +16,6 @@ import type { WorkerMessage } from './lifecycle/workerMessages';
 import { isWorkerMessage } from './lifecycle/workerMessages';
 import { createLogger, type Logger } from './logger';
 import { loadStaticTable } from './static/loadStaticTable';
-import type { KeyValueStore } from './store/KeyValueStore';
-import { openStore } from './store/openStore';
 
 /** The client build, beside this bundle (dist/server/main.js → dist/client). */
 const CLIENT_DIR = join(__dirname, '..', 'client');
@@ -22,14 +23,14 @@ const CLIENT_DIR = join(__dirname, '..', 'client');
 const notifyPrimary = (message: WorkerMessage) => process.send?.(message);
 
 function main(): void {
-  const { config, publicEnv } = loadConfigOrExit({});
-  const logger = createLogger({ level: config.LOG_LEVEL });
-  if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) startPrimary(config, logger);
-  else void startWorker(config, publicEnv, logger);
+  const loaded = loadAppConfigOrExit(app, {});
+  const logger = createLogger({ level: loaded.config.LOG_LEVEL });
+  if (cluster.isPrimary && loaded.config.WEB_CONCURRENCY > 1) startPrimary(loaded, logger);
+  else void startWorker(loaded, logger);
 }
 
-function startPrimary(config: Config, logger: Logger): void {
-  logger.info({ workers: config.WEB_CONCURRENCY, config: redactConfig(config) }, 'starting cluster primary');
+function startPrimary({ config, schema }: LoadedConfig, logger: Logger): void {
+  logger.info({ workers: config.WEB_CONCURRENCY, config: redactConfig(config, schema) }, 'starting cluster primary');
   const supervisor = superviseWorkers({
     count: config.WEB_CONCURRENCY,
     logger,
@@ -40,7 +41,7 @@ function startPrimary(config: Config, logger: Logger): void {
   onSignals(logger, (signal) => supervisor.shutdown(signal));
 }
 
-async function startWorker(config: Config, publicEnv: PublicEnv, logger: Logger): Promise<void> {
+async function startWorker({ config, publicEnv, schema }: LoadedConfig, logger: Logger): Promise<void> {
   const die = (error: unknown, message: string) => {
     logger.fatal({ err: error }, message);
     notifyPrimary({ type: 'twelvepack:fatal', message: `${message}: ${(error as Error)?.message ?? String(error)}` });
@@ -57,36 +58,22 @@ async function startWorker(config: Config, publicEnv: PublicEnv, logger: Logger)
     die(error, 'could not load the client build');
     return;
   }
-  // The backing service is attached once per process, here, and shared by every request.
-  let store: KeyValueStore;
+  // The backing services are attached once per process, here, and shared by every request.
+  let services: Services | undefined;
   try {
-    store = await openStore(config);
+    services = await app.services?.(config, { logger });
   } catch (error) {
-    die(error, 'could not open the key/value store');
+    die(error, 'could not open the services declared in src/app.ts');
     return;
   }
-  logger.info({ store: store.kind }, 'store opened');
 
-  const server = createServer({
-    logger,
-    staticFiles,
-    readiness: state,
-    trustProxy: config.TRUST_PROXY,
-    appName: publicEnv.PUBLIC_APP_NAME,
-    store,
-    adminToken: config.ADMIN_TOKEN,
-  });
+  const server = createServer({ logger, staticFiles, readiness: state, trustProxy: config.TRUST_PROXY, routes: app.routes, config, services });
   const shutdown = createGracefulShutdown({
     server,
     logger,
     state,
     timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    closers: [
-      async () => {
-        await store.close();
-        logger.info({ store: store.kind }, 'store closed');
-      },
-    ],
+    closers: services === undefined ? [] : [() => services.close()],
     exit: (code) => process.exit(code),
   });
 
@@ -102,7 +89,7 @@ async function startWorker(config: Config, publicEnv: PublicEnv, logger: Logger)
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-    logger.info({ url: `http://${host}:${port}`, port, config: redactConfig(config) }, 'listening');
+    logger.info({ url: `http://${host}:${port}`, port, config: redactConfig(config, schema) }, 'listening');
     notifyPrimary({ type: 'twelvepack:ready' });
   });
 
@@ -110,6 +97,9 @@ async function startWorker(config: Config, publicEnv: PublicEnv, logger: Logger)
   process.on('message', (message: unknown) => {
     if (isWorkerMessage(message) && message.type === 'twelvepack:shutdown') shutdown(message.reason);
   });
+  // Started with an IPC channel by a parent that is not a cluster primary (the dev server): when that parent dies,
+  // even by SIGKILL, the channel closes, and this process must not stay behind, listening. Cluster workers: Node does it.
+  if (process.send !== undefined && cluster.isPrimary) process.once('disconnect', () => shutdown('parent process gone'));
 }
 
 /** First SIGTERM or SIGINT: graceful shutdown. A second signal: exit at once. */

@@ -1,6 +1,9 @@
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import type { RuleSetRule } from 'webpack';
 
+/** The toolkit's Babel config: every build uses it, whatever the app's folder holds. */
+export const BABEL_CONFIG = require.resolve('./babelConfig.js');
+
 /** Dependencies that must never be transpiled: polyfills and runtimes that are already what they must be. */
 export const NEVER_TRANSPILED = /[\\/]node_modules[\\/](core-js|@babel[\\/]runtime|regenerator-runtime|webpack[\\/]buildin)[\\/]/;
 
@@ -20,7 +23,7 @@ export interface ModuleRuleOptions {
 export function createModuleRules({ transpileDependencies = true, cache = false }: ModuleRuleOptions = {}): RuleSetRule[] {
   const babel = {
     loader: require.resolve('babel-loader'),
-    options: { caller: { twelvepackTarget: 'browser' }, cacheDirectory: cache, cacheCompression: false },
+    options: { caller: { twelvepackTarget: 'browser' }, configFile: BABEL_CONFIG, babelrc: false, cacheDirectory: cache, cacheCompression: false },
   };
   return [
     {

@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import type { Configuration } from 'webpack';
+import { BABEL_CONFIG } from './createModuleRules';
 
 /** Options for {@link createServerWebpackConfig}. */
 export interface ServerBuildOptions {
-  /** The project folder. */
+  /** The app's folder. */
   readonly root: string;
+  /** The app's manifest module, bundled as `twelvepack-app`; `src/app.ts` under root by default. */
+  readonly manifest?: string;
   /** Where the server bundle goes; `dist/server` under root by default. Never served. */
   readonly outDir?: string;
   readonly mode?: 'production' | 'development';
@@ -12,12 +15,16 @@ export interface ServerBuildOptions {
   readonly cache?: boolean;
 }
 
+/** Bundled, never `require`d at run time: the toolkit (TypeScript in a workspace) and the app's manifest. */
+const BUNDLED = /^(twelvepack|twelvepack-app)(\/|$)/;
+
 /**
- * The server build: src/server/main.ts (and the kv script) to CommonJS for Node, so the
+ * The server build: the toolkit's server entry (and the kv script) with the
+ * app's manifest, its routes and services, to CommonJS for Node, so the
  * platform runs plain `node` with no TypeScript tooling (it prunes
- * devDependencies). Packages stay in node_modules (`require`d at run time).
+ * devDependencies). Other packages stay in node_modules (`require`d at run time).
  */
-export function createServerWebpackConfig({ root, outDir, mode = 'production', cache = true }: ServerBuildOptions): Configuration {
+export function createServerWebpackConfig({ root, outDir, manifest, mode = 'production', cache = true }: ServerBuildOptions): Configuration {
   return {
     name: 'server',
     mode,
@@ -26,16 +33,18 @@ export function createServerWebpackConfig({ root, outDir, mode = 'production', c
     // main: the server; kv: the one-off admin script (npm run kv).
     entry: { main: join(__dirname, '..', 'server', 'main.ts'), kv: join(__dirname, '..', 'server', 'kv.ts') },
     output: { path: outDir ?? join(root, 'dist', 'server'), filename: '[name].js', clean: true },
-    resolve: { extensions: ['.ts', '.js', '.json'] },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'], alias: { 'twelvepack-app$': manifest ?? join(root, 'src', 'app') } },
     externalsPresets: { node: true },
     // Bare specifiers (pino, node:fs) load from node_modules at run time; our own files are bundled.
-    externals: [({ request }, callback) => (request !== undefined && /^[a-z@]/i.test(request) ? callback(undefined, `commonjs ${request}`) : callback())],
+    externals: [
+      ({ request }, callback) => (request !== undefined && /^[a-z@]/i.test(request) && !BUNDLED.test(request) ? callback(undefined, `commonjs ${request}`) : callback()),
+    ],
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.(ts|tsx|js|mjs|cjs)$/,
           exclude: /[\\/]node_modules[\\/]/,
-          use: [{ loader: require.resolve('babel-loader'), options: { caller: { twelvepackTarget: 'node' } } }],
+          use: [{ loader: require.resolve('babel-loader'), options: { caller: { twelvepackTarget: 'node' }, configFile: BABEL_CONFIG, babelrc: false } }],
         },
       ],
     },

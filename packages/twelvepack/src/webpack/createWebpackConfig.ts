@@ -1,11 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import CompressionPlugin from 'compression-webpack-plugin';
 import CopyPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import TerserPlugin from 'terser-webpack-plugin';
 import type { Configuration, WebpackPluginInstance } from 'webpack';
+import type { PageSpec } from '../config/AppManifest';
+import { pageFilename } from '../config/checkApp';
 import type { LoadedConfig } from '../config/loadConfig';
 import { publicNames } from '../config/pickPublicEnv';
 import { AssetManifestPlugin, MANIFEST_FILE } from './plugins/AssetManifestPlugin';
@@ -14,11 +16,12 @@ import { createProgressPlugin } from './plugins/createProgressPlugin';
 import { Es5GuardPlugin } from './plugins/Es5GuardPlugin';
 import { LeakGuardPlugin } from './plugins/LeakGuardPlugin';
 import { PublicEnvPlugin } from './plugins/PublicEnvPlugin';
+import { PublicPlaceholdersPlugin } from './plugins/PublicPlaceholdersPlugin';
 import { SizeReportPlugin } from './plugins/SizeReportPlugin';
 
 /** Options for {@link createWebpackConfig}. */
 export interface BuildOptions {
-  /** The project folder: holds `public/`, `src/client/` and the `.env` files. */
+  /** The app's folder: the pages' entries and templates, the public folder and `node_modules/.cache` are found from it. */
   readonly root: string;
   /** The loaded configuration (src/config/loadConfig). */
   readonly loaded: LoadedConfig;
@@ -26,8 +29,10 @@ export interface BuildOptions {
   readonly mode?: 'production' | 'development';
   /** Where the browser bundle goes; `dist/client` under root by default. */
   readonly outDir?: string;
-  /** The browser entry module; `src/client/main.ts` under root by default. */
-  readonly entry?: string;
+  /** The app's pages (src/app.ts); one page, `src/client/main.ts` in `public/index.html`, by default. */
+  readonly pages?: readonly PageSpec[];
+  /** Files copied into the output as they are, relative to root (`public` by default); page templates are skipped. */
+  readonly publicDir?: string;
   /** Show progress and print the size table (the CLI does; tests do not). */
   readonly report?: boolean;
   /** Use webpack's and babel-loader's disk caches (default true; tests turn it off). */
@@ -38,6 +43,9 @@ export interface BuildOptions {
   readonly transpileDependencies?: boolean;
 }
 
+/** The page an app gets when it declares none. */
+export const DEFAULT_PAGES: readonly PageSpec[] = [{ name: 'main', entry: 'src/client/main.ts', template: 'public/index.html' }];
+
 /** Files above this size get `.br` and `.gz` siblings; smaller ones gain too little. */
 const COMPRESS_THRESHOLD = 1024;
 /** Unminified bytes per chunk (see splitChunks below). */
@@ -46,10 +54,11 @@ const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|xml|wasm|ico)$/;
 
 /** The browser build: TS/ES6 to ES5, proven; public env only; secrets guarded; hashed, compressed, listed. */
 export function createWebpackConfig(options: BuildOptions): Configuration {
-  const { root, loaded, mode = 'production', report = false, cache = true } = options;
+  const { root, loaded, mode = 'production', report = false, cache = true, pages = DEFAULT_PAGES, publicDir = 'public' } = options;
   const outDir = options.outDir ?? join(root, 'dist', 'client');
   const production = mode === 'production';
   const sourceMaps = loaded.config.SOURCE_MAPS;
+  const cacheBase = options.cacheDirectory ?? join(root, 'node_modules', '.cache', 'twelvepack');
 
   return {
     name: 'client',
@@ -57,7 +66,7 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
     context: root,
     // Both the bundle and webpack's own runtime must be ES5.
     target: ['web', 'es5'],
-    entry: { main: options.entry ?? join(root, 'src', 'client', 'main.ts') },
+    entry: Object.fromEntries(pages.map((page) => [page.name, join(root, page.entry)])),
     output: {
       path: outDir,
       publicPath: '/',
@@ -120,23 +129,24 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
       ],
     },
     plugins: [
-      new PublicEnvPlugin(loaded.publicEnv, publicNames()),
+      new PublicEnvPlugin({ publicEnv: loaded.publicEnv, allowed: publicNames(loaded.schema), envDir: join(cacheBase, 'public-env') }),
       new MiniCssExtractPlugin({
         filename: production ? '[name].[contenthash:8].css' : '[name].css',
         chunkFilename: production ? '[name].[contenthash:8].chunk.css' : '[name].chunk.css',
       }),
-      new HtmlWebpackPlugin({
-        template: join(root, 'public', 'index.html'),
-        scriptLoading: 'defer',
-        templateParameters: { ...loaded.publicEnv },
-      }),
+      ...pages.map(
+        (page, i) => new HtmlWebpackPlugin({ template: join(root, page.template), filename: pageFilename(page, i), chunks: [page.name], scriptLoading: 'defer' }),
+      ),
+      // Public values in the pages: filled now in development, by the server (from its environment) in production.
+      new PublicPlaceholdersPlugin({ publicEnv: loaded.publicEnv, fill: !production }),
       new CopyPlugin({
         patterns: [
           {
-            from: join(root, 'public'),
+            from: join(root, publicDir),
             to: outDir,
             noErrorOnMissing: true,
-            globOptions: { dot: true, ignore: ['**/index.html'] },
+            // The templates become pages; everything else is copied as it is.
+            globOptions: { dot: true, ignore: pages.map((page) => `**/${relative(join(root, publicDir), join(root, page.template)).replace(/\\/g, '/')}`) },
           },
         ],
       }),

@@ -1,4 +1,6 @@
 // twelvepack/webpack: what an app's webpack.config.ts hands itself to.
+export { createAppWebpackConfig } from './createAppWebpackConfig';
 export { createServerWebpackConfig, type ServerBuildOptions } from './createServerWebpackConfig';
-export { createWebpackConfig, type BuildOptions } from './createWebpackConfig';
+export { createWebpackConfig, DEFAULT_PAGES, type BuildOptions } from './createWebpackConfig';
 export { loadConfig, loadConfigOrExit } from '../config/loadConfig';
+export { loadAppConfig } from '../config/loadAppConfig';

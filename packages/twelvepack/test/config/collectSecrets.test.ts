@@ -1,6 +1,7 @@
 import { collectSecrets, MIN_SECRET_LENGTH } from '../../src/config/collectSecrets';
 import type { LoadedEnv } from '../../src/config/loadEnvFiles';
-import type { VarSpec } from '../../src/config/schema';
+import { schema, type VarSpec } from '../../src/config/schema';
+import { FIXTURE_VARIABLES } from '../support/fixtureVariables';
 
 /** A loaded environment: `files` came from `.env` files, `env` from the real environment. */
 function loaded({ files = {}, env = {} }: { files?: Record<string, string>; env?: Record<string, string> }): LoadedEnv {
@@ -116,6 +117,7 @@ describe('collectSecrets', () => {
   it('never counts a public value, from a file or the environment', () => {
     const secrets = collectSecrets(
       loaded({ files: { PUBLIC_APP_NAME: 'My long app name' }, env: { PUBLIC_TAGLINE: 'A tagline that is long enough' } }),
+      [...schema, ...FIXTURE_VARIABLES],
     );
     expect(secrets).toEqual([]);
   });

@@ -1,6 +1,8 @@
 import { ConfigError } from '../../src/config/ConfigError';
 import { loadConfig } from '../../src/config/loadConfig';
 import { pickPublicEnv } from '../../src/config/pickPublicEnv';
+import { schema } from '../../src/config/schema';
+import { FIXTURE_VARIABLES } from '../support/fixtureVariables';
 import { useTempDir } from '../support/useTempDir';
 
 const temp = useTempDir('twelvepack-config-');
@@ -19,9 +21,9 @@ function configErrorFrom(run: () => unknown): ConfigError {
 describe('loadConfig', () => {
   it('returns the config, the public env and the secrets', () => {
     write({ '.env': 'PUBLIC_APP_NAME=Demo shop\nSOURCE_MAPS=linked\nDB_HOST=db-7.internal.example\n' });
-    const { config, publicEnv, secrets } = loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' } });
+    const { config, publicEnv, secrets } = loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' }, variables: FIXTURE_VARIABLES });
     expect(config).toMatchObject({ NODE_ENV: 'production', PUBLIC_APP_NAME: 'Demo shop', SOURCE_MAPS: 'linked', ADMIN_TOKEN: 'adm-5f2c9e1b77' });
-    expect(publicEnv).toEqual(pickPublicEnv(config));
+    expect(publicEnv).toEqual(pickPublicEnv(config, [...schema, ...FIXTURE_VARIABLES]));
     expect(publicEnv).toMatchObject({ NODE_ENV: 'production', PUBLIC_APP_NAME: 'Demo shop' });
     expect(publicEnv).not.toHaveProperty('ADMIN_TOKEN');
     expect(secrets).toEqual(
@@ -35,13 +37,13 @@ describe('loadConfig', () => {
 
   it('lets the given env win over the .env files', () => {
     write({ '.env': 'PUBLIC_APP_NAME=from-file\n' });
-    const { config } = loadConfig({ mode: 'development', dir: temp.path(), env: { PUBLIC_APP_NAME: 'from-env' } });
+    const { config } = loadConfig({ mode: 'development', dir: temp.path(), env: { PUBLIC_APP_NAME: 'from-env' }, variables: FIXTURE_VARIABLES });
     expect(config.PUBLIC_APP_NAME).toBe('from-env');
   });
 
   it('throws a ConfigError listing every problem, one line each', () => {
     write({ '.env': 'SOURCE_MAPS=inline\nTWELVEPACK_SKIP_BUILD=maybe\n' });
-    const error = configErrorFrom(() => loadConfig({ mode: 'production', dir: temp.path(), env: { NODE_ENV: 'staging' } }));
+    const error = configErrorFrom(() => loadConfig({ mode: 'production', dir: temp.path(), env: { NODE_ENV: 'staging' }, variables: FIXTURE_VARIABLES }));
     expect(error.problems.map((p) => p.name)).toEqual(['NODE_ENV', 'SOURCE_MAPS', 'TWELVEPACK_SKIP_BUILD']);
     const lines = error.message.split('\n');
     expect(lines[0]).toBe('twelvepack: the configuration has 3 problems:');
@@ -50,7 +52,7 @@ describe('loadConfig', () => {
 
   it('refuses a public variable that expands a secret in a .env file', () => {
     write({ '.env': 'PUBLIC_TAGLINE=Token: ${ADMIN_TOKEN}\n' });
-    const error = configErrorFrom(() => loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' } }));
+    const error = configErrorFrom(() => loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' }, variables: FIXTURE_VARIABLES }));
     expect(error.problems.map((p) => p.name)).toEqual(['PUBLIC_TAGLINE']);
     expect(error.message).not.toContain('adm-5f2c9e1b77');
   });
@@ -59,7 +61,7 @@ describe('loadConfig', () => {
     const planted = 'TWELVEPACK_PROBE_7F3A_TOKEN';
     process.env[planted] = 'planted-in-process-env';
     try {
-      const { loaded, secrets } = loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' } });
+      const { loaded, secrets } = loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' }, variables: FIXTURE_VARIABLES });
       expect(Object.keys(loaded.values)).toEqual(['ADMIN_TOKEN']);
       expect(secrets.map((s) => s.name)).not.toContain(planted);
     } finally {

@@ -1,5 +1,9 @@
 import { parseConfig, type ParseResult } from '../../src/config/parseConfig';
-import { schema as realSchema, type VarSpec } from '../../src/config/schema';
+import { schema as toolkitSchema, type VarSpec } from '../../src/config/schema';
+import { FIXTURE_VARIABLES } from '../support/fixtureVariables';
+
+/** The toolkit's variables and an app's, as the loader validates them. */
+const realSchema: readonly VarSpec[] = [...toolkitSchema, ...FIXTURE_VARIABLES];
 
 const schema: readonly VarSpec[] = [
   { name: 'GREETING', type: 'string', exposure: 'server', doc: 'Optional, no default.' },
@@ -89,19 +93,19 @@ describe('parseConfig', () => {
   });
 
   it('gives every variable of the real schema its declared default', () => {
-    const config = configOf(parseConfig({ env: {}, mode: 'production' }));
+    const config = configOf(parseConfig({ env: {}, mode: 'production', schema: realSchema }));
     for (const spec of realSchema) {
       if ('default' in spec) expect([spec.name, String(config[spec.name])]).toEqual([spec.name, spec.default]);
     }
   });
 
   it('types the real schema defaults, not just copies their text', () => {
-    const config = configOf(parseConfig({ env: {}, mode: 'production' }));
+    const config = configOf(parseConfig({ env: {}, mode: 'production', schema: realSchema }));
     expect(config).toMatchObject({ PUBLIC_APP_NAME: 'twelvepack', SOURCE_MAPS: 'hidden', TWELVEPACK_SKIP_BUILD: false });
   });
 
   it('leaves a real schema variable without a default undefined', () => {
-    const config = configOf(parseConfig({ env: {}, mode: 'production' }));
+    const config = configOf(parseConfig({ env: {}, mode: 'production', schema: realSchema }));
     expect(config.ADMIN_TOKEN).toBeUndefined();
   });
 

@@ -1,6 +1,10 @@
 import { parseConfig } from '../../src/config/parseConfig';
 import { assertPublicSchema, pickPublicEnv, publicNames } from '../../src/config/pickPublicEnv';
-import { schema as realSchema, type Config, type VarSpec } from '../../src/config/schema';
+import { schema as toolkitSchema, type Config, type VarSpec } from '../../src/config/schema';
+import { FIXTURE_VARIABLES } from '../support/fixtureVariables';
+
+/** The toolkit's variables and an app's, as the loader validates them. */
+const realSchema: readonly VarSpec[] = [...toolkitSchema, ...FIXTURE_VARIABLES];
 
 const spec = (name: string, exposure: VarSpec['exposure'], type: VarSpec['type'] = 'string'): VarSpec => ({ name, type, exposure, doc: '' });
 
@@ -18,14 +22,14 @@ const schema: readonly VarSpec[] = [
 const namedPublic = realSchema.map((s) => s.name).filter((name) => name === 'NODE_ENV' || name.startsWith('PUBLIC_'));
 
 function realConfig(): Config {
-  const result = parseConfig({ env: { ADMIN_TOKEN: 'admin-token-value' }, mode: 'production' });
+  const result = parseConfig({ env: { ADMIN_TOKEN: 'admin-token-value' }, mode: 'production', schema: realSchema });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.config;
 }
 
 describe('pickPublicEnv', () => {
   it('returns exactly the public variables of the real schema: NODE_ENV and PUBLIC_*, as strings', () => {
-    const publicEnv = pickPublicEnv(realConfig());
+    const publicEnv = pickPublicEnv(realConfig(), realSchema);
     expect(Object.keys(publicEnv)).toEqual(namedPublic);
     expect(Object.values(publicEnv).every((value) => typeof value === 'string')).toBe(true);
     expect(publicEnv).toMatchObject({ NODE_ENV: 'production', PUBLIC_APP_NAME: 'twelvepack' });
@@ -33,7 +37,7 @@ describe('pickPublicEnv', () => {
 
   it('leaves out everything else the config holds', () => {
     const config = { ...realConfig(), GITHUB_TOKEN: 'ghp_not-in-schema', PUBLIC_UNDECLARED: 'x' } as Config;
-    const publicEnv = pickPublicEnv(config);
+    const publicEnv = pickPublicEnv(config, realSchema);
     expect(Object.keys(publicEnv)).toEqual(namedPublic);
     expect(JSON.stringify(publicEnv)).not.toContain('admin-token-value');
   });
@@ -50,7 +54,7 @@ describe('pickPublicEnv', () => {
   });
 
   it('returns a frozen object', () => {
-    expect(Object.isFrozen(pickPublicEnv(realConfig()))).toBe(true);
+    expect(Object.isFrozen(pickPublicEnv(realConfig(), realSchema))).toBe(true);
   });
 
   it('refuses a schema that breaks the public naming rule', () => {
@@ -102,7 +106,7 @@ describe('publicNames', () => {
   });
 
   it('lists NODE_ENV and the PUBLIC_ variables of the real schema', () => {
-    expect(publicNames()).toEqual(namedPublic);
+    expect(publicNames(realSchema)).toEqual(namedPublic);
     expect(namedPublic).toEqual(expect.arrayContaining(['NODE_ENV', 'PUBLIC_APP_NAME', 'PUBLIC_TAGLINE']));
   });
 

@@ -3,6 +3,7 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtAppDir } from '../support/builtApp';
+import { spawnServer as spawnAppServer } from '../../src/testing/spawnServer';
 import { spawnServer, type SpawnedServer } from '../support/spawnServer';
 
 /** Which worker answers a request on a new connection (keep-alive would pin one worker). */
@@ -58,7 +59,7 @@ describe('the cluster (WEB_CONCURRENCY > 1)', () => {
     mkdirSync(join(broken, 'dist'));
     cpSync(join(builtAppDir(), 'dist', 'server'), join(broken, 'dist', 'server'), { recursive: true });
     symlinkSync(join(builtAppDir(), 'node_modules'), join(broken, 'node_modules'), 'dir');
-    server = spawnServer({ env: { WEB_CONCURRENCY: '2' }, command: 'node dist/server/main.js', cwd: broken });
+    server = spawnAppServer({ env: { WEB_CONCURRENCY: '2' }, command: 'node dist/server/main.js', dir: broken });
     const { code } = await server.exited;
     expect(code).toBe(1);
     const fatal = server.logs.find((line) => line.level === 'fatal' && String(line.msg).includes('giving up'));
@@ -74,7 +75,7 @@ describe('a single process (WEB_CONCURRENCY=1)', () => {
     mkdirSync(join(broken, 'dist'));
     cpSync(join(builtAppDir(), 'dist', 'server'), join(broken, 'dist', 'server'), { recursive: true });
     symlinkSync(join(builtAppDir(), 'node_modules'), join(broken, 'node_modules'), 'dir');
-    const server = spawnServer({ command: 'node dist/server/main.js', cwd: broken });
+    const server = spawnAppServer({ command: 'node dist/server/main.js', dir: broken });
     expect((await server.exited).code).toBe(1);
     const fatal = server.logs.find((line) => line.level === 'fatal');
     expect(String((fatal?.err as { message?: string } | undefined)?.message)).toContain('Run `npm run build`');

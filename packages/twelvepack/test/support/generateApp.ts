@@ -11,7 +11,7 @@ export function generateApp(dir: string, count: number): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src', 'data'), { recursive: true });
   mkdirSync(join(dir, 'public'), { recursive: true });
-  writeFileSync(join(dir, 'public', 'index.html'), '<!doctype html><html><head><title><%- PUBLIC_APP_NAME %></title></head><body><div id="app"></div></body></html>\n');
+  writeFileSync(join(dir, 'public', 'index.html'), '<!doctype html><html><head><title>A generated app</title></head><body><div id="app"></div></body></html>\n');
   for (let i = 0; i < count; i += 1) {
     writeFileSync(join(dir, 'src', `module${i}.ts`), moduleSource(i));
     if (i % 10 === 0) writeFileSync(join(dir, 'src', 'data', `data${i}.json`), jsonData(i));

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
-import { describeWithBinary } from './requireBinary';
-import { freePort } from './freePort';
+import { describeWithBinary } from '../../src/testing/describeWithBinary';
+import { freePort } from '../../src/testing/freePort';
 
 /** Debian's redis-server; `.ci/run` installs it with apt. */
 export const REDIS_SERVER = '/usr/bin/redis-server';

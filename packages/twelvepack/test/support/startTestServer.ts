@@ -7,7 +7,16 @@ import { createLogger } from '../../src/server/logger';
 import { loadStaticTable } from '../../src/server/static/loadStaticTable';
 import type { KeyValueStore } from '../../src/server/store/KeyValueStore';
 import { openSqliteStore } from '../../src/server/store/openSqliteStore';
+import { routes } from '../fixtures/server-app/src/server/routes';
 import { builtClientDir } from './builtApp';
+
+/**
+ * What createServer needs to serve the fixture app's routes: the table, the
+ * configuration they read and their services (a store, in-memory SQLite by default).
+ */
+export function fixtureRoutes(config: { PUBLIC_APP_NAME: string; ADMIN_TOKEN?: string }, store: KeyValueStore = openSqliteStore(':memory:')) {
+  return { routes, config, services: { store, close: () => store.close() } };
+}
 
 /** A production server on 127.0.0.1, port 0, in this process; logs captured as objects. */
 export interface TestServer {
@@ -48,9 +57,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     staticFiles,
     readiness: state,
     trustProxy: options.trustProxy ?? false,
-    appName: publicEnv.PUBLIC_APP_NAME ?? '',
-    store,
-    adminToken: options.adminToken,
+    ...fixtureRoutes({ PUBLIC_APP_NAME: publicEnv.PUBLIC_APP_NAME ?? '', ADMIN_TOKEN: options.adminToken }, store),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.markReady();

@@ -11,7 +11,7 @@ const WORK = join(__dirname, '..', '..', '.cache', 'test-build');
 async function build(app: string, cacheDirectory: string): Promise<string[]> {
   const outDir = join(app, 'dist');
   const loaded = loadConfig({ mode: 'production', dir: app, env: {} });
-  const compiler = webpack(createWebpackConfig({ root: app, loaded, outDir, cacheDirectory, entry: join(app, 'src', 'main.ts') }));
+  const compiler = webpack(createWebpackConfig({ root: app, loaded, outDir, cacheDirectory, pages: [{ name: 'main', entry: 'src/main.ts', template: 'public/index.html' }] }));
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
     compiler.run((error, result) => compiler.close(() => (error || !result ? reject(error ?? new Error('no stats')) : resolve(result)))),
   );

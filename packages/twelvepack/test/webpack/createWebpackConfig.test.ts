@@ -32,10 +32,12 @@ describe('the production build of a small app', () => {
     expect(code).not.toMatch(/process\.env/);
   });
 
-  it('names scripts with an 8-character content hash and generates the HTML from the template', () => {
+  it('names scripts with an 8-character content hash and generates the HTML from the template, public placeholders kept for the server', () => {
     for (const file of js()) expect(file).toMatch(/^[\w-]+\.[0-9a-f]{8}\.js$/);
     const html = build.read('index.html');
-    expect(html).toContain('<title>Fixture App</title>');
+    // The production server fills them from its own environment at boot (renderIndexHtml), so a promoted build shows the new values.
+    expect(html).toContain('<title>%PUBLIC_APP_NAME%</title>');
+    expect(html).not.toContain('Fixture App');
     for (const file of js()) expect(html).toContain(`src="/${file}"`);
   });
 

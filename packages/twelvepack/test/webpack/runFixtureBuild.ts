@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import webpack from 'webpack';
 import { createWebpackConfig } from '../../src/webpack/createWebpackConfig';
 import { loadConfig } from '../../src/config/loadConfig';
+import { FIXTURE_VARIABLES } from '../support/fixtureVariables';
 
 /** The fixture project: a tiny app with a JSON file and an ES2017 dependency. */
 export const FIXTURE_APP = join(__dirname, 'fixtures', 'app');
+
 
 /** How to build the fixture. */
 export interface FixtureBuild {
@@ -35,12 +37,12 @@ export async function runFixtureBuild(options: FixtureBuild = {}): Promise<Fixtu
   const work = mkdtempSync(join(tmpdir(), 'twelvepack-build-'));
   for (const [name, content] of Object.entries(options.envFiles ?? {})) writeFileSync(join(work, name), content);
   const outDir = join(work, 'dist', 'client');
-  const loaded = loadConfig({ mode: 'production', dir: work, env: options.env ?? {} });
+  const loaded = loadConfig({ mode: 'production', dir: work, env: options.env ?? {}, variables: FIXTURE_VARIABLES });
   const config = createWebpackConfig({
     root: FIXTURE_APP,
     loaded,
     outDir,
-    entry: join(FIXTURE_APP, 'src', options.entry ?? 'main.ts'),
+    pages: [{ name: 'main', entry: join('src', options.entry ?? 'main.ts'), template: join('public', 'index.html') }],
     cache: options.cacheDirectory !== undefined,
     cacheDirectory: options.cacheDirectory,
     transpileDependencies: options.transpileDependencies,

@@ -1,5 +1,5 @@
-import type { Route } from '../http/createRequestHandler';
-import { sendJson } from '../http/sendJson';
+import type { RouteSpec } from '../../config/AppManifest';
+import { json } from '../http/answers';
 
 /** Readiness as the process sees it. */
 export interface Readiness {
@@ -11,10 +11,13 @@ export interface Readiness {
  * `/healthz` (liveness: the process answers) and `/readyz` (readiness: send
  * traffic here), 503 while starting or shutting down so a router drains us.
  */
-export function createHealthRoutes(readiness: Readiness): Record<string, Route> {
-  return {
-    '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok' }),
-    '/readyz': (_req, res) =>
-      readiness.isReady() ? sendJson(res, 200, { status: 'ready' }) : sendJson(res, 503, { status: 'not ready' }, { 'Retry-After': '1' }),
-  };
+export function createHealthRoutes(readiness: Readiness): RouteSpec<unknown, unknown>[] {
+  return [
+    { path: '/healthz', methods: ['GET'], handler: () => json(200, { status: 'ok' }) },
+    {
+      path: '/readyz',
+      methods: ['GET'],
+      handler: () => (readiness.isReady() ? json(200, { status: 'ready' }) : json(503, { status: 'not ready' }, { 'Retry-After': '1' })),
+    },
+  ];
 }

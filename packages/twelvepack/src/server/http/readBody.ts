@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+import { HttpError } from './HttpError';
 
-/** Thrown when a body is larger than allowed; the handler answers 413. */
-export class BodyTooLargeError extends Error {
+/** Thrown when a body is larger than allowed: answered 413 unless the handler catches it. */
+export class BodyTooLargeError extends HttpError {
   constructor(readonly limit: number) {
-    super(`Request body is larger than ${limit} bytes.`);
+    super(413, `Request body is larger than ${limit} bytes.`);
+    this.name = 'BodyTooLargeError';
   }
 }
 

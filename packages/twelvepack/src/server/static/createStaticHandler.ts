@@ -1,5 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { headerObject, type RequestContext } from '../http/RequestContext';
+import type { IncomingMessage } from 'node:http';
+import type { Answer } from '../../config/AppManifest';
+import { text } from '../http/answers';
 import { createCachedNegotiation } from './createCachedNegotiation';
 import { isNotModified } from './isNotModified';
 import type { StaticTable, StaticVariant } from './loadStaticTable';
@@ -28,25 +29,10 @@ const ALLOW = 'GET, HEAD';
 export function createStaticHandler({ table, securityHeaders }: StaticHandlerOptions) {
   const index = table.get('/index.html');
   const negotiate = createCachedNegotiation();
-  const plain = (res: ServerResponse, context: RequestContext, status: number, message: string, extra: Record<string, string> = {}) => {
-    const body = Buffer.from(`${message}\n`);
-    res.writeHead(status, {
-      ...securityHeaders,
-      'Content-Type': 'text/plain; charset=utf-8',
-      'Content-Length': String(body.length),
-      'Cache-Control': 'no-store',
-      ...extra,
-      ...headerObject(context.responseHeaders),
-    });
-    context.bodyBytes = body.length;
-    res.end(body);
-  };
+  const plain = (status: number, message: string, extra: Record<string, string> = {}): Answer => text(status, message, { ...securityHeaders, ...extra });
 
-  return function handleStatic(req: IncomingMessage, res: ServerResponse, context: RequestContext): void {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      plain(res, context, 405, 'Method Not Allowed', { Allow: ALLOW });
-      return;
-    }
+  return function handleStatic(req: IncomingMessage): Answer {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'Method Not Allowed', { Allow: ALLOW });
     const url = req.url ?? '';
     // A target that is exactly a table key needs no decoding ('%' would); anything else goes the careful way.
     let entry = url.includes('%') ? undefined : table.get(url);
@@ -55,46 +41,29 @@ export function createStaticHandler({ table, securityHeaders }: StaticHandlerOpt
       entry = path === undefined ? undefined : table.get(path);
       if (entry === undefined && path !== undefined && index !== undefined && isSpaNavigation(path, req.headers.accept)) entry = index;
     }
-    if (entry === undefined) {
-      plain(res, context, 404, 'Not Found');
-      return;
-    }
+    if (entry === undefined) return plain(404, 'Not Found');
 
     const range = req.headers.range === undefined ? undefined : parseRange(req.headers.range, entry.variants.identity.body.length);
     const ifRange = req.headers['if-range'];
     const useRange = range !== undefined && (ifRange === undefined || ifRange === entry.variants.identity.etag);
     // Ranges are served from the identity bytes so offsets mean the same on every request.
     const encoding = useRange ? 'identity' : negotiate(req.headers['accept-encoding'], entry.encodings);
-    if (encoding === undefined) {
-      plain(res, context, 406, 'Not Acceptable: no encoding of this file matches Accept-Encoding');
-      return;
-    }
+    if (encoding === undefined) return plain(406, 'Not Acceptable: no encoding of this file matches Accept-Encoding');
     const variant = entry.variants[encoding] as StaticVariant;
 
     if ((req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined) && isNotModified(req.headers, variant.etag, entry.lastModifiedMs)) {
       const { 'Content-Length': _length, 'Content-Type': _type, 'Content-Encoding': _encoding, ...headers } = variant.headers;
-      res.writeHead(304, { ...headers, ...headerObject(context.responseHeaders) });
-      res.end();
-      return;
+      return { status: 304, headers };
     }
-    if (useRange && range === 'unsatisfiable') {
-      plain(res, context, 416, 'Range Not Satisfiable', { 'Content-Range': `bytes */${variant.body.length}` });
-      return;
-    }
+    if (useRange && range === 'unsatisfiable') return plain(416, 'Range Not Satisfiable', { 'Content-Range': `bytes */${variant.body.length}` });
     if (useRange && range !== undefined && range !== 'unsatisfiable') {
       const body = variant.body.subarray(range.start, range.end + 1);
-      res.writeHead(206, {
-        ...variant.headers,
-        'Content-Range': `bytes ${range.start}-${range.end}/${variant.body.length}`,
-        'Content-Length': String(body.length),
-        ...headerObject(context.responseHeaders),
-      });
-      context.bodyBytes = body.length;
-      res.end(req.method === 'HEAD' ? undefined : body);
-      return;
+      return {
+        status: 206,
+        headers: { ...variant.headers, 'Content-Range': `bytes ${range.start}-${range.end}/${variant.body.length}`, 'Content-Length': String(body.length) },
+        body,
+      };
     }
-    res.writeHead(200, variant.headerList.concat(context.responseHeaders));
-    context.bodyBytes = variant.body.length;
-    res.end(req.method === 'HEAD' ? undefined : variant.body);
+    return { status: 200, headers: variant.headerList, body: variant.body };
   };
 }

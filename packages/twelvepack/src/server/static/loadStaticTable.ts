@@ -65,8 +65,8 @@ export function loadStaticTable({ dir, publicEnv, serveSourceMaps = false }: Sta
     );
   }
   const lastModifiedMs = statSync(manifestPath).mtimeMs;
-  const index = renderIndexHtml(readFileSync(join(dir, 'index.html'), 'utf8'), publicEnv);
-  const security = securityHeaders(index.scriptHash);
+  // Every page gets the same inline script (the public config), so one CSP hash allows it on all of them.
+  const security = securityHeaders(renderIndexHtml('', publicEnv).scriptHash);
 
   const table = new Map<string, StaticEntry>();
   for (const [file, entry] of Object.entries(manifest.files)) {
@@ -75,9 +75,10 @@ export function loadStaticTable({ dir, publicEnv, serveSourceMaps = false }: Sta
     let identity = read(file);
     let hash = entry.hash;
     const encoded: Partial<Record<Encoding, Buffer>> = {};
-    if (file === 'index.html') {
+    const page = file.endsWith('.html');
+    if (page) {
       // Rendered per process from its environment: compress here instead of using the build's siblings.
-      identity = Buffer.from(index.html);
+      identity = Buffer.from(renderIndexHtml(identity.toString('utf8'), publicEnv).html);
       hash = createHash('sha256').update(identity).digest('base64url');
       encoded.br = brotliCompressSync(identity);
       encoded.gzip = gzipSync(identity, { level: 9 });
@@ -88,8 +89,8 @@ export function loadStaticTable({ dir, publicEnv, serveSourceMaps = false }: Sta
       ...security,
       'Content-Type': contentTypeFor(file),
       'Cache-Control': entry.immutable ? IMMUTABLE : REVALIDATE,
-      // index.html is rendered from this process's environment, so only its ETag can say whether it changed.
-      ...(file === 'index.html' ? {} : { 'Last-Modified': new Date(lastModifiedMs).toUTCString() }),
+      // A page is rendered from this process's environment, so only its ETag can say whether it changed.
+      ...(page ? {} : { 'Last-Modified': new Date(lastModifiedMs).toUTCString() }),
       'Accept-Ranges': 'bytes',
       ...(Object.keys(encoded).length > 0 ? { Vary: 'Accept-Encoding' } : {}),
     };
@@ -102,8 +103,8 @@ export function loadStaticTable({ dir, publicEnv, serveSourceMaps = false }: Sta
     const variants: Partial<Record<Encoding, StaticVariant>> & { identity: StaticVariant } = { identity: variant(identity, 'identity') };
     for (const [encoding, body] of Object.entries(encoded)) variants[encoding as Encoding] = variant(body, encoding as Encoding);
     const path = `/${file}`;
-    // Infinity: If-Modified-Since can never prove index.html unchanged (see above).
-    table.set(path, { path, lastModifiedMs: file === 'index.html' ? Infinity : lastModifiedMs, variants, encodings: Object.keys(variants) as Encoding[] });
+    // Infinity: If-Modified-Since can never prove a rendered page unchanged (see above).
+    table.set(path, { path, lastModifiedMs: page ? Infinity : lastModifiedMs, variants, encodings: Object.keys(variants) as Encoding[] });
   }
   return { table, securityHeaders: security };
 }

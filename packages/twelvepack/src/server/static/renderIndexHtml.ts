@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { renderPlaceholders } from '../../config/renderPlaceholders';
 import { RUNTIME_ENV_GLOBAL } from '../../config/schema';
 
-/** index.html with the runtime public config, and the CSP hash that allows its one inline script. */
+/** A page with the runtime public config, and the CSP hash that allows its one inline script. */
 export interface RenderedIndex {
   readonly html: string;
   /** `'sha256-…'`, for `script-src`. */
@@ -9,13 +10,15 @@ export interface RenderedIndex {
 }
 
 /**
- * Embeds the public config from the server's own environment in index.html,
- * so one build can be promoted from staging to production and show each
- * one's values ("build once, deploy many"). The JSON is escaped so no value
- * can close the script element or break out of it (`</script>`, `<!--`,
- * U+2028/2029). Pure.
+ * Renders a page from the server's own environment, so one build can be
+ * promoted from staging to production and show each one's values before any
+ * script runs ("build once, deploy many"): every `%PUBLIC_NAME%` placeholder
+ * (title, meta, text) gets its value, HTML-escaped, and the public config is
+ * embedded for the browser runtime. The JSON is escaped so no value can close
+ * the script element or break out of it (`</script>`, `<!--`, U+2028/2029). Pure.
  */
-export function renderIndexHtml(template: string, publicEnv: Readonly<Record<string, string>>): RenderedIndex {
+export function renderIndexHtml(page: string, publicEnv: Readonly<Record<string, string>>): RenderedIndex {
+  const template = renderPlaceholders(page, publicEnv);
   const json = JSON.stringify(publicEnv)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')

@@ -1,3 +1,5 @@
+import { HttpError } from '../http/HttpError';
+
 /**
  * A key/value store with Redis semantics, attached by URL (twelve-factor IV).
  * One handle per process, opened at boot and closed at shutdown.
@@ -19,18 +21,24 @@ export interface KeyValueStore {
   close(): Promise<void>;
 }
 
-/** The store cannot be reached right now: requests get 503, and it recovers by itself. */
-export class StoreUnavailableError extends Error {
+/**
+ * The store cannot be reached right now: requests get 503 with Retry-After, and
+ * it recovers by itself. The cause is kept for the log, not sent to the client.
+ */
+export class StoreUnavailableError extends HttpError {
   constructor(cause: unknown) {
-    super(`The key/value store is unavailable: ${(cause as Error)?.message ?? String(cause)}`);
+    super(503, 'The store is unavailable right now; try again shortly.', {
+      headers: { 'Retry-After': '1' },
+      logMessage: `The key/value store is unavailable: ${(cause as Error)?.message ?? String(cause)}`,
+    });
     this.name = 'StoreUnavailableError';
   }
 }
 
-/** INCR on a value that is not a whole number, as Redis refuses it. */
-export class NotAnIntegerError extends Error {
+/** INCR on a value that is not a whole number, as Redis refuses it: 409. */
+export class NotAnIntegerError extends HttpError {
   constructor(key: string) {
-    super(`The value of "${key}" is not an integer (or is out of range), so it cannot be incremented.`);
+    super(409, `The value of "${key}" is not an integer (or is out of range), so it cannot be incremented.`);
     this.name = 'NotAnIntegerError';
   }
 }

@@ -1,51 +1,61 @@
 import Dotenv from 'dotenv-webpack';
 import type { Expression } from 'estree';
 import type { Compiler, javascript } from 'webpack';
+import { writePublicEnvFile } from './writePublicEnvFile';
 
 const NAME = 'twelvepack:PublicEnvPlugin';
 
 type Parser = javascript.JavascriptParser;
 
+/** The global the browser runtime (twelvepack/client) reads the build's public values from. */
+export const BUILD_ENV_GLOBAL = '__TWELVEPACK_BUILD_ENV__';
+
+/** Options for {@link PublicEnvPlugin}. */
+export interface PublicEnvPluginOptions {
+  /** The values to inline, by name. */
+  readonly publicEnv: Readonly<Record<string, string>>;
+  /** The names that may be inlined (the public names of the toolkit's and the app's variables). */
+  readonly allowed: readonly string[];
+  /** The folder (a build cache) where the public subset is written as dotenv-webpack's own `.env` file. */
+  readonly envDir: string;
+}
+
 /**
- * dotenv-webpack, restricted to an allowlist we own.
+ * dotenv-webpack, handed only an allowlist we own.
  *
- * dotenv-webpack hands every key it gathers (every `.env` key, and with
- * `systemvars` the whole environment) to DefinePlugin. This subclass gathers
- * nothing itself: it inlines exactly the public values it is given, refuses
- * any name outside the allowlist, and expands nothing (`${}` expansion already
- * happened in src/config, where a public value may not refer to a private one).
+ * dotenv-webpack inlines every key of the `.env` file it reads (and with
+ * `systemvars` the whole environment). This plugin gives it, through its
+ * documented `path` option, a file it writes itself holding exactly the public
+ * values, with `systemvars` and `expand` off (`${}` expansion already happened
+ * in config/, where a public value may not refer to a private one). It refuses
+ * any name outside the allowlist, and hands the same values, as one object, to
+ * the browser runtime (DefinePlugin, as webpack's EnvironmentPlugin composes it).
  *
  * It also makes a non-public `process.env.X` in application code a build error
  * that names the module and the variable, instead of webpack 5's silent
  * `undefined` (or a ReferenceError in the browser).
  */
-export class PublicEnvPlugin extends Dotenv {
+export class PublicEnvPlugin {
   private readonly publicEnv: Readonly<Record<string, string>>;
+  private readonly envDir: string;
 
-  /**
-   * @param publicEnv the values to inline, by name
-   * @param allowed the names that may be inlined (the schema's public names)
-   */
-  constructor(publicEnv: Readonly<Record<string, string>>, allowed: readonly string[]) {
-    super({ path: false, systemvars: false, expand: false, ignoreStub: true, silent: true });
+  constructor({ publicEnv, allowed, envDir }: PublicEnvPluginOptions) {
     const refused = Object.keys(publicEnv).filter((name) => !allowed.includes(name));
     if (refused.length > 0) {
       throw new Error(
         `PublicEnvPlugin refuses to inline ${refused.length} variable(s) that are not on the public allowlist: ` +
           `${refused.slice(0, 10).join(', ')}${refused.length > 10 ? ', ...' : ''}. Never pass the whole environment; ` +
-          'pass pickPublicEnv(config) from src/config, and declare new public variables in src/config/schema.ts.',
+          'pass pickPublicEnv(config) from config/, and declare new public variables in src/app.ts.',
       );
     }
     this.publicEnv = Object.freeze({ ...publicEnv });
-  }
-
-  /** What dotenv-webpack turns into DefinePlugin definitions: the allowlisted values only. */
-  gatherVariables(): Record<string, string> {
-    return { ...this.publicEnv };
+    this.envDir = envDir;
   }
 
   apply(compiler: Compiler): void {
-    super.apply(compiler);
+    const envFile = writePublicEnvFile(this.envDir, this.publicEnv);
+    new Dotenv({ path: envFile, systemvars: false, expand: false, ignoreStub: true, silent: true }).apply(compiler);
+    new compiler.webpack.DefinePlugin({ [BUILD_ENV_GLOBAL]: JSON.stringify(this.publicEnv) }).apply(compiler);
     const { WebpackError } = compiler.webpack;
     const publicNames = Object.keys(this.publicEnv);
 
@@ -67,7 +77,7 @@ export class PublicEnvPlugin extends Dotenv {
           parser,
           expression,
           `process.env.${name} is not a public variable, so browser code cannot read it. ` +
-            `Only variables marked public in src/config/schema.ts (named PUBLIC_*) reach the browser. ` +
+            `Only variables declared public (named PUBLIC_*, in src/app.ts) reach the browser. ` +
             `Read ${name} on the server instead, or, if its value is safe to publish, declare it public.`,
         );
         return true;
@@ -84,7 +94,7 @@ export class PublicEnvPlugin extends Dotenv {
           parser,
           expression,
           'process.env is used as a whole; twelvepack never exposes the whole environment to the browser. ' +
-            'Name each public variable (process.env.PUBLIC_...), or import publicConfig from src/client/publicConfig.',
+            "Name each public variable (process.env.PUBLIC_...), or import { publicConfig } from 'twelvepack/client'.",
         );
         return true;
       };

@@ -217,8 +217,14 @@ describe('the admin key/value API with ADMIN_TOKEN', () => {
       }
     });
 
-    it('a method the key does not take is 405 with Allow', async () => {
+    it('a method the admin API does not take is 405 with the methods its route declares', async () => {
       const res = await admin(server, 'k', { method: 'PATCH', body: 'v' });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, PUT, DELETE, POST, HEAD');
+    });
+
+    it('a method the key does not take (POST without /incr) is 405 with the methods a key takes', async () => {
+      const res = await admin(server, 'k', { method: 'POST', body: 'v' });
       expect(res.status).toBe(405);
       expect(res.headers.get('allow')).toBe('GET, PUT, DELETE');
     });

@@ -39,6 +39,6 @@ describe('GET /api/greeting', () => {
     const res = await fetch(`${server.url}/api/greeting`, { method, body: method === 'DELETE' ? undefined : '{}' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, HEAD');
-    expect(await res.json()).toEqual({ error: 'Use GET.' });
+    expect(await res.json()).toEqual({ error: 'Use GET, HEAD on /api/greeting.' });
   });
 });

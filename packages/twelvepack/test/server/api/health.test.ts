@@ -2,12 +2,11 @@ import { Agent, get, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createServer } from '../../../src/server/createServer';
-import { openSqliteStore } from '../../../src/server/store/openSqliteStore';
 import { createProcessState, type ProcessState } from '../../../src/server/lifecycle/createProcessState';
 import { createLogger } from '../../../src/server/logger';
 import { loadStaticTable } from '../../../src/server/static/loadStaticTable';
 import { builtClientDir } from '../../support/builtApp';
-import { startTestServer, type TestServer } from '../../support/startTestServer';
+import { fixtureRoutes, startTestServer, type TestServer } from '../../support/startTestServer';
 
 interface Answer {
   readonly status: number;
@@ -76,7 +75,7 @@ describe('/readyz through the process lifecycle', () => {
     const logger = createLogger({ level: 'info', destination: new Writable({ write: (_chunk, _encoding, done) => done() }) });
     const publicEnv = { NODE_ENV: 'production', PUBLIC_APP_NAME: 'Lifecycle App', PUBLIC_TAGLINE: 'Testing' };
     state = createProcessState();
-    server = createServer({ logger, staticFiles: loadStaticTable({ dir: builtClientDir(), publicEnv }), readiness: state, trustProxy: false, appName: 'Lifecycle App', store: openSqliteStore(':memory:') });
+    server = createServer({ logger, staticFiles: loadStaticTable({ dir: builtClientDir(), publicEnv }), readiness: state, trustProxy: false, ...fixtureRoutes({ PUBLIC_APP_NAME: 'Lifecycle App' }) });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     agent = new Agent({ keepAlive: true });

@@ -1,27 +1,40 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { createRequestHandler, type Route } from '../../../src/server/http/createRequestHandler';
+import type { RouteSpec } from '../../../src/config/AppManifest';
+import { text } from '../../../src/server/http/answers';
+import { createRequestHandler } from '../../../src/server/http/createRequestHandler';
+import { HttpError } from '../../../src/server/http/HttpError';
 import { createLogger } from '../../../src/server/logger';
 
 const SECRET = 'boom secret detail';
 
 /** Routes that fail in each way a route can. */
-const failingRoutes: Record<string, Route> = {
-  '/throws': () => {
-    throw new Error(SECRET);
+const failingRoutes: RouteSpec<unknown, unknown>[] = [
+  {
+    path: '/throws',
+    methods: ['GET'],
+    handler: () => {
+      throw new Error(SECRET);
+    },
   },
-  '/rejects': async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    throw new Error(SECRET);
+  {
+    path: '/rejects',
+    methods: ['GET'],
+    handler: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      throw new Error(SECRET);
+    },
   },
-  '/fails-mid-response': async (_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/plain' });
-    res.write('partial ');
-    await new Promise((resolve) => setImmediate(resolve));
-    throw new Error(SECRET);
+  {
+    path: '/refuses',
+    methods: ['GET'],
+    handler: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      throw new HttpError(429, 'Slow down: one a minute.', { headers: { 'Retry-After': '60' }, logMessage: `refused (${SECRET})` });
+    },
   },
-};
+];
 
 /** A failing route must still answer: a hang fails the test in seconds, not at jest's timeout. */
 const withinFiveSeconds = () => AbortSignal.timeout(5000);
@@ -44,10 +57,9 @@ describe('a route that fails', () => {
       trustProxy: false,
       isStopping: () => false,
       routes: failingRoutes,
-      fallback: (_req, res) => {
-        res.writeHead(404);
-        res.end();
-      },
+      fallback: () => text(404, 'Not Found'),
+      config: {},
+      services: {},
     });
     server = createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -91,10 +103,12 @@ describe('a route that fails', () => {
     });
   });
 
-  it('cuts the connection when a route fails after it started answering, rather than sending a second response', async () => {
-    const res = await fetch(`${url}/fails-mid-response`, { signal: withinFiveSeconds() });
-    expect(res.status).toBe(200);
-    await expect(res.text()).rejects.toThrow();
-    expect(logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'request failed', err: expect.objectContaining({ message: SECRET }) }));
+  it('answers an HttpError with its own status, public message and headers, and logs it as a refusal with the full message', async () => {
+    const res = await fetch(`${url}/refuses`, { signal: withinFiveSeconds() });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('60');
+    expect(await res.json()).toEqual({ error: 'Slow down: one a minute.', requestId: res.headers.get('x-request-id') });
+    expect(logs.filter((line) => line.level === 'error')).toEqual([]);
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'request refused', status: 429, reason: `refused (${SECRET})` }));
   });
 });

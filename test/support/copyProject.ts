@@ -2,8 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// The demo app at the top of the repository (until the toolkit specs get fixture apps of their own).
-const ROOT = join(__dirname, '..', '..', '..', '..');
+// This app (the demo), with the toolkit beside it as in the repository.
+const ROOT = join(__dirname, '..', '..');
 const PROJECT_FILES = ['src', 'public', 'package.json', 'babel.config.js', 'webpack.config.ts', '.env.example', 'tsconfig.json'];
 
 /**

@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { describeWithBinary } from './requireBinary';
+import { describeWithBinary } from './describeWithBinary';
 
 /** Debian's Chromium; nothing downloads a browser. `.ci/run` installs it with apt. */
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Where screenshots go for people to look at (gitignored). */
-export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-output', 'e2e');
+/** Where screenshots go for people to look at: test-output/e2e in the folder the tests run from (gitignore it). */
+export const SCREENSHOT_DIR = join(process.cwd(), 'test-output', 'e2e');
 
 const FLAGS = [
   '--headless',

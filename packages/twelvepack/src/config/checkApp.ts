@@ -1,0 +1,85 @@
+import type { AnyApp, Method, PageSpec } from './AppManifest';
+import { PUBLIC_PREFIX, schema as toolkitSchema, type VarSpec } from './schema';
+
+/** Paths the toolkit answers itself, for every app. */
+export const TOOLKIT_PATHS = ['/healthz', '/readyz', '/api/client-errors'] as const;
+
+const METHODS: readonly Method[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const TYPES: readonly VarSpec['type'][] = ['string', 'integer', 'boolean', 'enum', 'url'];
+const NAME = /^[A-Z][A-Z0-9_]*$/;
+const WHERE = 'in src/app.ts';
+
+/**
+ * Every problem in an app's declaration, phrased for the person who wrote it
+ * (empty when there is none). Pure: the entry points call it once, at load.
+ */
+export function checkApp(app: AnyApp): string[] {
+  return [...checkVariables(app.variables ?? []), ...checkPages(app.pages ?? []), ...checkRoutes(app.routes ?? [])];
+}
+
+function checkVariables(variables: readonly VarSpec[]): string[] {
+  const problems: string[] = [];
+  const toolkit = new Set<string>(toolkitSchema.map((spec) => spec.name));
+  const seen = new Set<string>();
+  for (const spec of variables) {
+    const name = String(spec.name);
+    if (!NAME.test(name)) problems.push(`Variable "${name}" ${WHERE}: names are upper case letters, digits and _, starting with a letter.`);
+    if (toolkit.has(name)) problems.push(`Variable ${name} ${WHERE} is already declared by the toolkit; remove it from your variables.`);
+    if (seen.has(name)) problems.push(`Variable ${name} is declared twice ${WHERE}; keep one.`);
+    seen.add(name);
+    if (!TYPES.includes(spec.type)) problems.push(`Variable ${name} ${WHERE} has type "${String(spec.type)}"; use one of ${TYPES.join(', ')}.`);
+    if (spec.type === 'enum' && (spec.values ?? []).length === 0) problems.push(`Variable ${name} ${WHERE} is an enum: list its values.`);
+    const isPublic = spec.exposure === 'public';
+    if (isPublic !== name.startsWith(PUBLIC_PREFIX)) {
+      problems.push(
+        isPublic
+          ? `Variable ${name} ${WHERE} is public, so its name must start with ${PUBLIC_PREFIX} (rename it, or make it server or secret).`
+          : `Variable ${name} ${WHERE} is named ${PUBLIC_PREFIX}* but is ${String(spec.exposure)}: make it public, or rename it.`,
+      );
+    }
+    if (typeof spec.doc !== 'string' || spec.doc.trim() === '') problems.push(`Variable ${name} ${WHERE} needs a one-line doc (it goes into .env.example).`);
+  }
+  return problems;
+}
+
+function checkPages(pages: readonly PageSpec[]): string[] {
+  const problems: string[] = [];
+  if (pages.length === 0) problems.push(`Declare at least one page ${WHERE}: { name: 'main', entry: 'src/client/main.ts', template: 'public/index.html' }.`);
+  const names = new Set<string>();
+  const files = new Set<string>();
+  pages.forEach((page, i) => {
+    const file = pageFilename(page, i);
+    if (!/^[\w-]+$/.test(page.name)) problems.push(`Page "${page.name}" ${WHERE}: a page name is letters, digits, _ and -.`);
+    if (names.has(page.name)) problems.push(`Two pages are named "${page.name}" ${WHERE}; give each its own name.`);
+    if (files.has(file)) problems.push(`Two pages write ${file} ${WHERE}; give one another filename.`);
+    if (!file.endsWith('.html')) problems.push(`Page "${page.name}" ${WHERE} writes ${file}; a page's filename ends in .html.`);
+    names.add(page.name);
+    files.add(file);
+  });
+  return problems;
+}
+
+/** The HTML file a page writes: `index.html` for the first, `<name>.html` for the others, unless it says. */
+export function pageFilename(page: PageSpec, index: number): string {
+  return page.filename ?? (index === 0 ? 'index.html' : `${page.name}.html`);
+}
+
+function checkRoutes(routes: AnyApp['routes']): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const route of routes) {
+    const [kind, path] = 'path' in route ? ['path', route.path] : ['prefix', (route as { prefix: string }).prefix];
+    const label = `Route ${kind} "${path}" ${WHERE}`;
+    if (typeof path !== 'string' || !path.startsWith('/') || /[?#\s]/.test(path) || (kind === 'prefix' && path.endsWith('/'))) {
+      problems.push(`${label}: a ${kind} starts with / and holds no query, fragment or space${kind === 'prefix' ? ', nor a trailing /' : ''}.`);
+    }
+    if ((TOOLKIT_PATHS as readonly string[]).includes(path)) problems.push(`${label} is answered by the toolkit; pick another path.`);
+    if (seen.has(`${kind} ${path}`)) problems.push(`${label} is declared twice; merge their methods into one route.`);
+    seen.add(`${kind} ${path}`);
+    const methods = route.methods ?? [];
+    if (methods.length === 0) problems.push(`${label} lists no methods; list the ones it answers, such as ['GET'].`);
+    for (const method of methods) if (!METHODS.includes(method)) problems.push(`${label}: "${String(method)}" is not a method; use ${METHODS.join(', ')}.`);
+    if (typeof route.handler !== 'function') problems.push(`${label} has no handler function.`);
+  }
+  return problems;
+}

@@ -1,0 +1,102 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Answer, RouteSpec } from '../../config/AppManifest';
+import { json } from '../http/answers';
+import { BodyTooLargeError, readBody } from '../http/readBody';
+import { originForm } from '../static/resolveRequestPath';
+import type { KeyValueStore } from '../store/KeyValueStore';
+import { KV_LIMITS, parseKvRequest } from './parseKvRequest';
+
+/** Where the admin key/value API is mounted. */
+export const ADMIN_KV_PREFIX = '/api/admin/kv';
+
+/** Options for {@link adminKvRoute}. */
+export interface AdminKvRouteOptions<S> {
+  /** Picks the store from the app's services. */
+  readonly store: (services: S) => KeyValueStore;
+  /** Where it is mounted; {@link ADMIN_KV_PREFIX} by default. */
+  readonly prefix?: string;
+}
+
+/**
+ * The admin key/value API, a toolkit route an app mounts with one line of its
+ * routes table: behind `Authorization: Bearer <ADMIN_TOKEN>` (compared in
+ * constant time). With no token configured it does not exist: 404. Values are
+ * the raw request body (UTF-8), size-limited; a bad request writes nothing.
+ */
+export function adminKvRoute<S>({ store: storeOf, prefix = ADMIN_KV_PREFIX }: AdminKvRouteOptions<S>): RouteSpec<{ readonly ADMIN_TOKEN?: string }, S> {
+  let token: string | undefined;
+  let expected: Buffer | undefined;
+  return {
+    prefix,
+    methods: ['GET', 'PUT', 'DELETE', 'POST'],
+    handler: async (req, { config, services }): Promise<Answer> => {
+      // The digest is made once per process (the token is configuration, fixed at boot).
+      if (config.ADMIN_TOKEN !== token) {
+        token = config.ADMIN_TOKEN;
+        expected = token === undefined || token === '' ? undefined : digest(token);
+      }
+      if (expected === undefined) return json(404, { error: 'Not Found' });
+      if (!isAuthorized(req, expected)) {
+        return json(401, { error: 'Send Authorization: Bearer <ADMIN_TOKEN>.' }, { 'WWW-Authenticate': 'Bearer realm="admin"' });
+      }
+      return answerKv(req, storeOf(services), prefix);
+    },
+  };
+}
+
+/** One authorized admin request: parse it, do it, answer it. */
+async function answerKv(req: IncomingMessage, store: KeyValueStore, prefix: string): Promise<Answer> {
+  // The raw target, as the router saw it: `new URL` would resolve dot segments into another key.
+  const target = originForm(req.url ?? '/') ?? '/';
+  const queryAt = target.indexOf('?');
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  const query = new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1));
+  const parsed = parseKvRequest(req.method ?? 'GET', path, query, headerOf(req, 'if-none-match'), prefix);
+  if (!parsed.ok) return json(parsed.status, { error: parsed.error }, parsed.allow ? { Allow: parsed.allow } : {});
+  const { operation } = parsed;
+
+  switch (operation.op) {
+    case 'get': {
+      const value = await store.get(operation.key);
+      if (value === null) return json(404, { error: `No key "${operation.key}".` });
+      return json(200, { key: operation.key, value });
+    }
+    case 'delete':
+      return (await store.delete(operation.key)) ? json(200, { deleted: true }) : json(404, { error: `No key "${operation.key}".` });
+    case 'increment':
+      return json(200, { key: operation.key, value: await store.increment(operation.key) });
+    case 'set': {
+      let body: Buffer;
+      try {
+        body = await readBody(req, KV_LIMITS.maxValueBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return json(413, { error: `Values are at most ${KV_LIMITS.maxValueBytes} bytes.` });
+        throw error;
+      }
+      const value = body.toString('utf8');
+      if (!Buffer.from(value, 'utf8').equals(body)) return json(400, { error: 'The value must be UTF-8 text.' });
+      if (operation.onlyIfAbsent) {
+        const written = await store.setIfAbsent(operation.key, value, operation.ttlMs);
+        return written ? json(201, { key: operation.key, created: true }) : json(412, { error: `The key "${operation.key}" already exists.` });
+      }
+      await store.set(operation.key, value, operation.ttlMs);
+      return json(200, { key: operation.key, stored: true });
+    }
+  }
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** Hashing both sides first gives equal lengths, so timingSafeEqual compares in constant time. */
+function isAuthorized(req: IncomingMessage, expected: Buffer): boolean {
+  const match = /^Bearer\s+(.+)$/i.exec(headerOf(req, 'authorization') ?? '');
+  return match !== null && timingSafeEqual(digest(match[1]!.trim()), expected);
+}
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

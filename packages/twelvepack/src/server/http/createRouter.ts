@@ -1,0 +1,41 @@
+import type { Method, RouteSpec } from '../../config/AppManifest';
+
+/** What the router found for a request. */
+export type RouteMatch<R> =
+  | { readonly kind: 'route'; readonly route: R }
+  | { readonly kind: 'method not allowed'; readonly allow: string }
+  | { readonly kind: 'none' };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyRoute = RouteSpec<any, any>;
+
+/**
+ * The routes table as a lookup: exact paths first, then the longest matching
+ * prefix (`/api/admin/kv` matches itself and `/api/admin/kv/...`). A known path
+ * asked with a method it does not list is "method not allowed", with the Allow
+ * header's value; GET implies HEAD. Pure: built once, at boot.
+ */
+export function createRouter<R extends AnyRoute>(routes: readonly R[]): (path: string, method: string) => RouteMatch<R> {
+  const exact = new Map<string, R>();
+  const prefixes: [string, R][] = [];
+  for (const route of routes) {
+    if ('path' in route) exact.set(route.path, route);
+    else prefixes.push([route.prefix, route]);
+  }
+  prefixes.sort((a, b) => b[0].length - a[0].length);
+  const allowed = new Map(routes.map((route) => [route, allowedMethods(route.methods)]));
+  const none: RouteMatch<R> = { kind: 'none' };
+
+  return (path, method) => {
+    const route = exact.get(path) ?? prefixes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1];
+    if (route === undefined) return none;
+    const methods = allowed.get(route)!;
+    return methods.includes(method) ? { kind: 'route', route } : { kind: 'method not allowed', allow: methods.join(', ') };
+  };
+}
+
+function allowedMethods(methods: readonly Method[]): string[] {
+  const all = new Set<string>(methods);
+  if (all.has('GET')) all.add('HEAD');
+  return [...all];
+}

@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+/** A production server in a child process, as the platform runs it. */
+export interface SpawnedServer {
+  readonly child: ChildProcess;
+  /** Every JSON log line so far (stdout), parsed. */
+  readonly logs: Record<string, unknown>[];
+  /** Everything written to stderr. */
+  stderr(): string;
+  /** Resolves with the exit code (or signal) once the process ends. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves once a log line matches, or rejects after timeoutMs. */
+  waitForLog(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Waits for the `listening` line, then for /readyz to answer 200; returns the base URL. */
+  ready(timeoutMs?: number): Promise<string>;
+  /** SIGKILLs the process if it is still running. */
+  kill(): void;
+}
+
+/** Options for {@link spawnServer}. */
+export interface SpawnOptions {
+  /** The built app's folder: `dist/server/main.js` runs there (buildApp makes one). */
+  readonly dir: string;
+  /** Environment on top of a minimal one (PATH, HOME, PORT=0, HOST=127.0.0.1). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** A shell command to run instead of `node dist/server/main.js` (the Procfile's, say). */
+  readonly command?: string;
+}
+
+/** Starts the built server (or a shell command, such as the Procfile's) with a clean environment; the test must stop it. */
+export function spawnServer({ dir, env = {}, command }: SpawnOptions): SpawnedServer {
+  const cwd = dir;
+  const fullEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env };
+  const child = command
+    ? spawn('sh', ['-c', `exec ${command}`], { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, [join(dir, 'dist', 'server', 'main.js')], { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs: Record<string, unknown>[] = [];
+  const waiters = new Set<() => void>();
+  let buffered = '';
+  let errors = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    let newline = buffered.indexOf('\n');
+    while (newline !== -1) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      if (line.trim() !== '') logs.push(parseLine(line));
+      newline = buffered.indexOf('\n');
+    }
+    for (const wake of waiters) wake();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors += chunk.toString('utf8');
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('exit', (code, signal) => {
+      for (const wake of waiters) wake();
+      resolve({ code, signal });
+    });
+  });
+
+  const waitForLog = (match: (line: Record<string, unknown>) => boolean, timeoutMs = 20_000) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const check = () => {
+        const found = logs.find(match);
+        if (found) {
+          done();
+          resolve(found);
+        } else if (child.exitCode !== null || child.signalCode !== null) {
+          done();
+          reject(new Error(`The server exited before the expected log line. stderr: ${errors}\nlogs: ${JSON.stringify(logs)}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`No matching log line within ${timeoutMs} ms. stderr: ${errors}\nlogs: ${JSON.stringify(logs)}`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        waiters.delete(check);
+      };
+      waiters.add(check);
+      check();
+    });
+
+  const ready = async (timeoutMs = 20_000) => {
+    const started = Date.now();
+    const listening = await waitForLog((line) => line.msg === 'listening', timeoutMs);
+    const url = `http://127.0.0.1:${listening.port as number}`;
+    while (Date.now() - started < timeoutMs) {
+      const status = await fetch(`${url}/readyz`).then((res) => res.status, () => 0);
+      if (status === 200) return url;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`${url}/readyz did not answer 200 within ${timeoutMs} ms`);
+  };
+
+  return {
+    child,
+    logs,
+    stderr: () => errors,
+    exited,
+    waitForLog,
+    ready,
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+function parseLine(line: string): Record<string, unknown> {
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return { unparsed: line };
+  }
+}
