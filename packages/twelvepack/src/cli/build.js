@@ -1,24 +1,16 @@
 #!/usr/bin/env node
-// `npm run build`: the production build with its heap capped
-// (TWELVEPACK_BUILD_HEAP_MB), then the same stamp postinstall writes, so a later
-// install step with the same inputs does not build again.
-// Reads process.env deliberately, like postinstall: the heap cap must be known
-// before the Node process that loads the TypeScript config starts.
+// `twelvepack build` (npm run build): a shim into TypeScript (runBuild.ts),
+// which reads the configuration through the config module like every verb.
+// Unlike postinstall it checks no tools first: a build run by hand needs them
+// and says so through webpack's own error.
 'use strict';
 
-const { fingerprintInputs } = require('./decidePostinstall');
-const { runStampedBuild } = require('./runStampedBuild');
+require('./registerTypeScript');
+/** @type {typeof import('./runBuild')} */
+const { runBuild } = require('./runBuild.ts');
 
-// The app: npm runs an app's scripts from its own folder.
-const root = process.cwd();
-
-async function main() {
-  const fingerprint = fingerprintInputs(root, process.env);
-  const result = await runStampedBuild({ root, heapSetting: process.env.TWELVEPACK_BUILD_HEAP_MB, fingerprint });
-  if (!result.ok) {
-    process.stderr.write(`twelvepack: ${result.message}\n`);
-    process.exit(result.status);
-  }
-}
-
-main();
+// The app: npm runs an app's scripts from its own folder. The CLI shell hands
+// process.env to the config module (through runBuild) and reads nothing in it.
+runBuild(process.cwd(), process.env).then((status) => {
+  process.exitCode = status;
+});

@@ -6,7 +6,7 @@
 require('./registerTypeScript');
 const { join } = require('node:path');
 /** @type {{ writeGeneratedFiles(app: unknown, root: string): string[] }} */
-const { writeGeneratedFiles } = require('./writeGeneratedFiles.ts');
+const { writeGeneratedFiles } = require('../config/writeGeneratedFiles.ts');
 /** @type {{ loadAppManifest(root: string): unknown }} */
 const { loadAppManifest } = require('./loadAppManifest.ts');
 

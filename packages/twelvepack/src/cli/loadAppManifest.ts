@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { AnyApp } from '../config/AppManifest';
+import { findAppManifest } from './findAppManifest';
 
 /**
  * The app's manifest, `src/app.ts` in its folder, for the CLI verbs that run
@@ -8,7 +8,7 @@ import type { AnyApp } from '../config/AppManifest';
  * is none.
  */
 export function loadAppManifest(root: string): AnyApp {
-  const path = ['app.ts', 'app.tsx', 'app.js'].map((file) => join(root, 'src', file)).find((file) => existsSync(file));
+  const path = findAppManifest(root);
   if (path === undefined) {
     process.stderr.write(
       `twelvepack: no app here: ${join(root, 'src', 'app.ts')} is missing. Run twelvepack from your app's folder, ` +

@@ -1,43 +1,37 @@
 #!/usr/bin/env node
-// The shell around decidePostinstall: gathers the facts, builds when told to,
-// and records a stamp so a second install step (Heroku's heroku-postbuild, a
-// platform's build command) does not build the same thing again.
-// This entry point reads process.env deliberately: it runs before the build
-// tools (and so before src/config, which is TypeScript) may be installed.
+// `twelvepack postinstall` (npm install, heroku-postbuild): the production
+// build, once, never as a dependency. Only the checks that must run before
+// Babel exists are plain JavaScript here (is this the app itself? are its build
+// tools installed?); the rest is TypeScript (runPostinstall.ts), which reads
+// the configuration through the config module.
 'use strict';
 
-const { existsSync } = require('node:fs');
-const { join } = require('node:path');
-const { readStamp } = require('./buildStamp');
-const { BUILD_TOOLS, decidePostinstall, fingerprintInputs } = require('./decidePostinstall');
-const { runStampedBuild } = require('./runStampedBuild');
+const { BUILD_TOOLS, decidePostinstall } = require('./decidePostinstall');
 
 // The app: npm runs an app's scripts from its own folder.
 const root = process.cwd();
-/** @param {string} text */
-const say = (text) => process.stdout.write(`twelvepack: ${text}\n`);
-/** @param {string} text */
-const fail = (text, status = 1) => {
-  process.stderr.write(`twelvepack: ${text}\n`);
-  process.exit(status);
-};
 
-async function main() {
-  const fingerprint = fingerprintInputs(root, process.env);
-  const decision = decidePostinstall({
-    packageRoot: root,
-    initCwd: process.env.INIT_CWD,
-    skipBuild: process.env.TWELVEPACK_SKIP_BUILD,
-    missingTools: BUILD_TOOLS.filter((name) => !canResolve(name)),
-    stampIsFresh: readStamp(root) === fingerprint && existsSync(join(root, 'dist', 'client', 'asset-manifest.json')),
+const decision = decidePostinstall({
+  packageRoot: root,
+  // Read here, outside src/config, on purpose: npm's INIT_CWD decides whether
+  // this is a dependency install before the config module (TypeScript) can load.
+  initCwd: process.env.INIT_CWD,
+  missingTools: BUILD_TOOLS.filter((name) => !canResolve(name)),
+});
+
+if (decision.action === 'skip') {
+  process.stdout.write(`twelvepack: not building: ${decision.reason}.\n`);
+} else if (decision.action === 'fail') {
+  process.stderr.write(`twelvepack: ${decision.reason}\n`);
+  process.exitCode = 1;
+} else {
+  require('./registerTypeScript');
+  /** @type {typeof import('./runPostinstall')} */
+  const { runPostinstall } = require('./runPostinstall.ts');
+  // The CLI shell hands process.env to the config module (through runPostinstall).
+  runPostinstall(root, process.env).then((status) => {
+    process.exitCode = status;
   });
-
-  if (decision.action === 'skip') return say(`not building: ${decision.reason}.`);
-  if (decision.action === 'fail') return fail(decision.reason);
-
-  say(`${decision.reason} (set TWELVEPACK_SKIP_BUILD=true to skip).`);
-  const result = await runStampedBuild({ root, heapSetting: process.env.TWELVEPACK_BUILD_HEAP_MB, fingerprint });
-  if (!result.ok) fail(result.message, result.status);
 }
 
 /** @param {string} name */
@@ -49,5 +43,3 @@ function canResolve(name) {
     return false;
   }
 }
-
-main();

@@ -1,7 +1,8 @@
 // Makes Node load TypeScript on require (the app's webpack.config.ts and
 // src/app.ts, and the toolkit's own sources) through the toolkit's Babel config,
 // whatever the app's folder holds. Preloaded with `node -r` by the build (so
-// webpack-cli finds `.ts` already handled) and required by `twelvepack dev`.
+// webpack-cli finds `.ts` already handled) and required by the verbs' shims
+// (build, postinstall, dev, env:example) before they hand over to TypeScript.
 'use strict';
 
 const { join } = require('node:path');

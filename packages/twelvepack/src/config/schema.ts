@@ -148,15 +148,16 @@ export const schema = [
     type: 'boolean',
     default: 'false',
     exposure: 'server',
-    doc: 'Set to true in the environment (not .env) to skip the production build that npm install runs.',
+    doc: 'Set to true to skip the production build that npm install runs (it cannot skip the check that the build tools are installed).',
   },
   {
     name: 'TWELVEPACK_BUILD_HEAP_MB',
     type: 'integer',
     min: 128,
+    max: 65536,
     default: '384',
     exposure: 'server',
-    doc: 'Heap cap of the production build in MB, set in the environment (not .env); 384 fits a 512 MB build machine. Raise it if the build says it ran out.',
+    doc: 'Heap cap of the production build in MB; 384 fits a 512 MB build machine. Raise it if the build says it ran out.',
   },
   {
     name: 'ADMIN_TOKEN',

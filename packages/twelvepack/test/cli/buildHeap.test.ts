@@ -1,39 +1,33 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { schema } from '../../src/config/schema';
+import { parseConfig } from '../../src/config/parseConfig';
 import { useTempDir } from '../support/useTempDir';
 
-// Plain JavaScript module (postinstall loads it before the TypeScript tools are known to exist); typed through JSDoc.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const heap = require('../../src/cli/spawnProductionBuild') as typeof import('../../src/cli/spawnProductionBuild');
-
 const TOOLKIT = join(__dirname, '..', '..');
-const ROOT = join(TOOLKIT, '..', '..');
+/** The workspace's installed packages (webpack-cli and Babel for the child build). */
+const NODE_MODULES = join(TOOLKIT, '..', '..', 'node_modules');
 const MB = 1024 * 1024;
 
-describe('parseBuildHeapMb (TWELVEPACK_BUILD_HEAP_MB)', () => {
+/** The cap as the config module parses it: the one parser `npm run build` and postinstall use. */
+const heapCap = (value: string | undefined) => parseConfig({ env: { TWELVEPACK_BUILD_HEAP_MB: value }, mode: 'production' });
+
+describe('TWELVEPACK_BUILD_HEAP_MB, as the config module parses it', () => {
   it.each([
     [undefined, 384],
     ['', 384],
-    ['  ', 384],
     ['512', 512],
     [' 2048 ', 2048],
     ['128', 128],
   ])('%j gives a cap of %i MB', (value, expected) => {
-    expect(heap.parseBuildHeapMb(value)).toEqual({ heapMb: expected });
+    expect(heapCap(value)).toMatchObject({ ok: true, config: { TWELVEPACK_BUILD_HEAP_MB: expected } });
   });
 
-  it.each(['127', '0', '-512', '1.5', '512MB', 'lots'])('refuses %j, saying what is allowed and how to get the default', (value) => {
-    const result = heap.parseBuildHeapMb(value);
-    expect(result).toEqual({ problem: expect.stringContaining('TWELVEPACK_BUILD_HEAP_MB must be a whole number of megabytes, at least 128') });
-    expect((result as { problem: string }).problem).toContain(JSON.stringify(value));
-    expect((result as { problem: string }).problem).toContain('unset it to use 384');
-  });
-
-  it('matches what the schema documents (default and minimum)', () => {
-    const spec = schema.find((v) => v.name === 'TWELVEPACK_BUILD_HEAP_MB') as { default?: string; min?: number } | undefined;
-    expect(spec).toMatchObject({ default: String(heap.DEFAULT_BUILD_HEAP_MB), min: heap.MIN_BUILD_HEAP_MB });
+  it.each(['127', '0', '-512', '1.5', '512MB', 'lots', '  '])('refuses %j, saying what is allowed', (value) => {
+    const result = heapCap(value);
+    if (result.ok) throw new Error(`${JSON.stringify(value)} was accepted`);
+    expect(result.problems).toEqual([{ name: 'TWELVEPACK_BUILD_HEAP_MB', message: expect.stringContaining('TWELVEPACK_BUILD_HEAP_MB must be a whole number from 128 to 65536') }]);
+    expect(result.problems[0]?.message).toContain(`(got ${JSON.stringify(value)})`);
   });
 });
 
@@ -48,7 +42,10 @@ describe('npm run build: the heap cap, as a real process', () => {
     const root = temp.path();
     writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'heap-fixture', private: true }));
     writeFileSync(join(root, 'webpack.config.ts'), webpackConfig);
-    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+    // The verb loads the app's configuration before it builds, so the project declares an app (this config never builds it).
+    mkdirSync(join(root, 'src'));
+    writeFileSync(join(root, 'src', 'app.ts'), "export default { variables: [], pages: [{ name: 'main', entry: 'src/main.ts', template: 'public/index.html' }], routes: [] };\n");
+    symlinkSync(NODE_MODULES, join(root, 'node_modules'), 'dir');
     return root;
   };
   const build = (root: string, env: Record<string, string> = {}) => {
@@ -82,11 +79,22 @@ describe('npm run build: the heap cap, as a real process', () => {
     expect(existsSync(join(root, 'dist', 'build-stamp.json'))).toBe(false);
   });
 
-  it('refuses a bad TWELVEPACK_BUILD_HEAP_MB before starting anything', () => {
+  it('refuses a bad TWELVEPACK_BUILD_HEAP_MB before starting anything, with the config module’s message', () => {
     const root = project(REPORT_LIMIT);
     const run = build(root, { TWELVEPACK_BUILD_HEAP_MB: 'lots' });
     expect(run.status).toBe(1);
-    expect(run.output).toContain('twelvepack: TWELVEPACK_BUILD_HEAP_MB must be a whole number of megabytes');
+    expect(run.output).toContain('twelvepack: the configuration has 1 problem:');
+    expect(run.output).toContain('TWELVEPACK_BUILD_HEAP_MB must be a whole number from 128 to 65536');
+    expect(run.output).toContain('(got "lots")');
+    expect(run.output).not.toContain('HEAP_LIMIT');
+  });
+
+  it('refuses a bad value of any other variable too, listing every problem, before starting anything', () => {
+    const root = project(REPORT_LIMIT);
+    const run = build(root, { TWELVEPACK_BUILD_HEAP_MB: '64', LOG_LEVEL: 'loud' });
+    expect(run.status).toBe(1);
+    expect(run.output).toContain('twelvepack: the configuration has 2 problems:');
+    expect(run.output).toContain('LOG_LEVEL must be one of');
     expect(run.output).not.toContain('HEAP_LIMIT');
   });
 

@@ -1,62 +1,32 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-// Plain JavaScript module (it runs before build tools exist); typed through JSDoc.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { decidePostinstall } = require('../../src/cli/decidePostinstall') as typeof import('../../src/cli/decidePostinstall');
+import { useTempDir } from '../support/useTempDir';
 
 const TOOLKIT = join(__dirname, '..', '..');
-// The demo app at the top of the repository (until the toolkit specs get fixture apps of their own).
-const ROOT = join(TOOLKIT, '..', '..');
-const facts = {
-  packageRoot: '/srv/app',
-  initCwd: '/srv/app',
-  skipBuild: undefined,
-  missingTools: [] as string[],
-  stampIsFresh: false,
-};
+/** The toolkit's fixture app (never the demo): its sources are copied into each project. */
+const FIXTURE = join(TOOLKIT, 'test', 'fixtures', 'server-app');
+/** The workspace's installed packages (the build tools, and twelvepack itself as a link). */
+const NODE_MODULES = join(TOOLKIT, '..', '..', 'node_modules');
 
-describe('decidePostinstall', () => {
-  it.each([
-    ['builds on a fresh install of the app itself', {}, 'build'],
-    ['builds when npm was started from a subfolder of the app', { initCwd: '/srv/app/src' }, 'build'],
-    ['skips when installed as a dependency of another project', { initCwd: '/srv/other' }, 'skip'],
-    ['skips when its own folder sits inside node_modules', { packageRoot: '/srv/other/node_modules/twelvepack', initCwd: undefined }, 'skip'],
-    ['skips when TWELVEPACK_SKIP_BUILD=true', { skipBuild: 'true' }, 'skip'],
-    ['skips when TWELVEPACK_SKIP_BUILD=1', { skipBuild: '1' }, 'skip'],
-    ['builds when TWELVEPACK_SKIP_BUILD=false', { skipBuild: 'false' }, 'build'],
-    ['skips when dist/ was built from the same inputs', { stampIsFresh: true }, 'skip'],
-    ['skips a fresh build even when the tools have since been pruned', { stampIsFresh: true, missingTools: ['webpack'] }, 'skip'],
-    ['fails when build tools are missing', { missingTools: ['webpack', 'babel-loader'] }, 'fail'],
-  ])('%s', (_name, overrides, action) => {
-    expect(decidePostinstall({ ...facts, ...overrides }).action).toBe(action);
-  });
-
-  it('says which tools are missing and what to do', () => {
-    const { reason } = decidePostinstall({ ...facts, missingTools: ['webpack', 'babel-loader'] });
-    expect(reason).toContain('webpack, babel-loader are not installed');
-    expect(reason).toContain('npm ci');
-    expect(reason).toContain('TWELVEPACK_SKIP_BUILD=true');
-  });
-});
-
-/** A temp project (optionally holding the whole app) that the toolkit's postinstall runs in. */
-function makeProject(dir: string, withApp: boolean): string {
+/** A temp project the toolkit's postinstall runs in: bare, with the tools installed, or the whole fixture app. */
+function makeProject(dir: string, { tools = false, app = false } = {}): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'twelvepack', private: true }));
-  if (withApp) {
-    for (const path of ['src', 'public', 'package.json', 'babel.config.js', 'webpack.config.ts', '.env.example']) {
-      cpSync(join(ROOT, path), join(dir, path), { recursive: true });
-    }
-    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'fixture-app', private: true }));
+  if (tools || app) symlinkSync(NODE_MODULES, join(dir, 'node_modules'), 'dir');
+  if (app) {
+    for (const path of ['src', 'public']) cpSync(join(FIXTURE, path), join(dir, path), { recursive: true });
+    writeFileSync(
+      join(dir, 'webpack.config.ts'),
+      "import { createAppWebpackConfig } from 'twelvepack/webpack';\nimport app from './src/app';\nexport default createAppWebpackConfig(app, __dirname);\n",
+    );
+    writeFileSync(join(dir, 'babel.config.js'), "module.exports = require('twelvepack/babel');\n");
   }
   return dir;
 }
 
 function runPostinstall(root: string, env: Record<string, string>) {
-  const { TWELVEPACK_SKIP_BUILD: _ignored, ...inherited } = process.env;
+  const { TWELVEPACK_SKIP_BUILD: _skip, TWELVEPACK_BUILD_HEAP_MB: _heap, ...inherited } = process.env;
   const result = spawnSync(process.execPath, [join(TOOLKIT, 'src', 'cli', 'postinstall.js')], {
     cwd: root,
     env: { ...inherited, ...env },
@@ -66,11 +36,11 @@ function runPostinstall(root: string, env: Record<string, string>) {
 }
 
 describe('postinstall, run as npm runs it', () => {
-  const temp = () => mkdtempSync(join(tmpdir(), 'twelvepack-postinstall-'));
+  const temp = useTempDir('twelvepack-postinstall-');
 
   it('does nothing when twelvepack is installed as another package’s dependency', () => {
-    const consumer = temp();
-    const root = makeProject(join(consumer, 'node_modules', 'twelvepack'), false);
+    const consumer = temp.path();
+    const root = makeProject(join(consumer, 'node_modules', 'twelvepack'));
     const run = runPostinstall(root, { INIT_CWD: consumer });
     expect(run).toMatchObject({ status: 0 });
     expect(run.output).toContain('not building: installed as a dependency');
@@ -78,15 +48,41 @@ describe('postinstall, run as npm runs it', () => {
   });
 
   it('fails clearly when the build tools are not installed', () => {
-    const root = makeProject(temp(), false);
+    const root = makeProject(temp.path());
     const run = runPostinstall(root, { INIT_CWD: root });
     expect(run.status).toBe(1);
     expect(run.output).toMatch(/cannot build: webpack, webpack-cli, .* are not installed/);
-    expect(run.output).toContain('TWELVEPACK_SKIP_BUILD=true');
+    expect(run.output).toContain('run `npm ci` again');
+  });
+
+  it.each(['true', '1'])('does not build when TWELVEPACK_SKIP_BUILD=%s is in the environment', (value) => {
+    const root = makeProject(temp.path(), { app: true });
+    const run = runPostinstall(root, { INIT_CWD: root, TWELVEPACK_SKIP_BUILD: value });
+    expect(run).toMatchObject({ status: 0 });
+    expect(run.output).toContain('not building: TWELVEPACK_SKIP_BUILD is set');
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+  });
+
+  it('honours TWELVEPACK_SKIP_BUILD before the sources are there (a Docker layer that installs first)', () => {
+    const root = makeProject(temp.path(), { tools: true });
+    const run = runPostinstall(root, { INIT_CWD: root, TWELVEPACK_SKIP_BUILD: 'true' });
+    expect(run).toMatchObject({ status: 0 });
+    expect(run.output).toContain('not building: TWELVEPACK_SKIP_BUILD is set');
+  });
+
+  it("stops with the config module's message, every problem listed, before any build", () => {
+    const root = makeProject(temp.path(), { app: true });
+    const run = runPostinstall(root, { INIT_CWD: root, PORT: 'abc', TWELVEPACK_SKIP_BUILD: 'maybe' });
+    expect(run.status).toBe(1);
+    expect(run.output).toContain('twelvepack: the configuration has 2 problems:');
+    expect(run.output).toContain('PORT must be a whole number from 0 to 65535 (got "abc")');
+    expect(run.output).toContain('TWELVEPACK_SKIP_BUILD must be true or false (got "maybe")');
+    expect(run.output).not.toContain('building the production bundle');
+    expect(existsSync(join(root, 'dist'))).toBe(false);
   });
 
   it('builds once: a second install step with the same inputs does not build again, a changed source does', () => {
-    const root = makeProject(temp(), true);
+    const root = makeProject(temp.path(), { app: true });
     const first = runPostinstall(root, { INIT_CWD: root, npm_lifecycle_event: 'postinstall' });
     expect(first.output).toContain('building the production bundle');
     expect(first.status).toBe(0);
@@ -98,7 +94,8 @@ describe('postinstall, run as npm runs it', () => {
     expect(second.output).toContain('not building: dist/ is already built');
     expect(statSync(manifest).mtimeMs).toBe(builtAt);
 
-    writeFileSync(join(root, 'src', 'client', 'data', 'factors.json'), readFileSync(join(root, 'src', 'client', 'data', 'factors.json'), 'utf8').replace('Codebase', 'Code base'));
+    const notes = join(root, 'src', 'client', 'notes.json');
+    writeFileSync(notes, readFileSync(notes, 'utf8').replace('Note 1', 'Note one'));
     const third = runPostinstall(root, { INIT_CWD: root });
     expect(third.output).toContain('building the production bundle');
     expect(third.status).toBe(0);
