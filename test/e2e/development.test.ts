@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describeWithBrowser, freePort, launchBrowser, SCREENSHOT_DIR } from 'twelvepack/testing';
@@ -49,7 +49,9 @@ describeWithBrowser('npm run dev in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close();
+    // A SIGKILL'd dev server's API process stops by itself (its IPC channel closes), so nothing is left listening.
     if (dev && dev.exitCode === null) dev.kill('SIGKILL');
+    if (project !== undefined) rmSync(project, { recursive: true, force: true });
   });
 
   it('prints the address and serves the app and the API on the same origin', async () => {
@@ -87,6 +89,12 @@ describeWithBrowser('npm run dev in a real browser', () => {
     writeFileSync(join(project, main), original.replace("'Filter the factors'", "'Filter again'"));
     await page.waitForFunction(() => document.querySelector('input[type=search]')?.getAttribute('placeholder') === 'Filter again', undefined, { timeout: 60_000 });
     await overlay.waitFor({ state: 'detached', timeout: 60_000 });
+  });
+
+  it('reloads the open page when its HTML template is edited, with the public placeholders filled', async () => {
+    edit('public/index.html', (html) => html.replace('<noscript>', '<p class="template-marker">%PUBLIC_TAGLINE%</p><noscript>'));
+    await page.waitForSelector('.template-marker', { timeout: 60_000 });
+    expect(await page.locator('.template-marker').textContent()).toBe('A webpack app that follows the twelve-factor methodology.');
   });
 
   it('answers with the new API code after a server file is edited', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AnyApp } from '../config/AppManifest';
 import { ConfigError } from '../config/ConfigError';
 import { AppDeclarationError, loadAppConfig } from '../config/loadAppConfig';
+import { refreshGeneratedFiles } from '../config/writeGeneratedFiles';
 import { startDevSession, type DevSession } from './startDevSession';
 
 /**
@@ -29,6 +30,9 @@ export async function runDev(root: string, loadApp: () => AnyApp): Promise<void>
       write(`\n${(error as Error).message}\n  Fix it in .env (or .env.development) or src/app.ts; the dev server restarts when you save.\n\n`);
       return;
     }
+    // The declarations changed what .env.example and the browser types say: keep them current, as `env:example` would.
+    const refreshed = refreshGeneratedFiles(app, root);
+    if (refreshed.length > 0) write(`\n  Updated ${refreshed.join(' and ')} from the variables in src/app.ts.\n`);
     if (session !== undefined) {
       await session.close();
       session = undefined;
