@@ -5,3 +5,4 @@ export { describeWithBinary } from './describeWithBinary';
 export { freePort } from './freePort';
 export { spawnServer, type SpawnedServer, type SpawnOptions } from './spawnServer';
 export { staleGeneratedFiles } from '../config/generatedFiles';
+export { watchPage, type PagePromises, type WatchedPage } from './watchPage';
