@@ -1,9 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { spawnServer, type SpawnedServer } from '../support/spawnServer';
-
-// The demo app at the top of the repository (until the toolkit specs get fixture apps of their own).
-const ROOT = join(__dirname, '..', '..', '..', '..');
 
 describe('the production server process', () => {
   let server: SpawnedServer | undefined;
@@ -18,16 +13,6 @@ describe('the production server process', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.logs.map((line) => line.msg)).toEqual(expect.arrayContaining(['listening', 'shutting down', 'stopped']));
-  });
-
-  it('runs the Procfile web command exactly as written, with PORT set, and `npm start` runs the same command', async () => {
-    const web = /^web:\s*(.+)$/m.exec(readFileSync(join(ROOT, 'Procfile'), 'utf8'))?.[1];
-    expect(web).toBeDefined();
-    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts.start).toBe(web);
-    server = spawnServer({ command: web! });
-    const url = await server.ready();
-    expect((await fetch(`${url}/api/greeting`)).status).toBe(200);
   });
 
   it('logs the effective config at start-up with secrets redacted', async () => {
