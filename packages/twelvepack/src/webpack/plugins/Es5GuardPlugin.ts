@@ -31,8 +31,9 @@ export class Es5GuardPlugin {
             `ES5 guard: ${asset.name}:${problem.line}:${problem.column + 1} is not ES5 (${problem.message}).\n` +
               `  code: ${problem.snippet}\n` +
               `  from: ${origin ?? 'unknown module (enable source maps to see it)'}\n` +
-              '  Transpile that module to ES5: application code goes through babel-loader; for a dependency, ' +
-              'check it is not excluded from transpiling in src/build/createBabelRules.ts.',
+              '  Transpile that module to ES5: application code goes through babel-loader; dependencies in node_modules do too, ' +
+              "except those twelvepack's src/webpack/createModuleRules.ts lists in NEVER_TRANSPILED. If the module is a dependency, " +
+              'check that its package ships plain JavaScript (no syntax Babel cannot parse), or pick a version that does.',
           );
           error.name = 'Es5GuardError';
           error.file = asset.name;
