@@ -23,7 +23,7 @@ export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPT
 /** What a handler answers; the pipeline writes it, with the headers every response carries. */
 export interface Answer {
   readonly status: number;
-  /** Response headers, as an object or flat (name, value, name, value…: what the static files use). */
+  /** Response headers: an object (Content-Length is added for a body), or a flat list sent as it is (name, value…; what the static files build at boot). */
   readonly headers?: Readonly<Record<string, string>> | readonly string[];
   /** The body; omitted for HEAD requests by the pipeline. */
   readonly body?: Buffer | string;

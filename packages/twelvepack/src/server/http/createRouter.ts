@@ -17,17 +17,18 @@ type AnyRoute = RouteSpec<any, any>;
  */
 export function createRouter<R extends AnyRoute>(routes: readonly R[]): (path: string, method: string) => RouteMatch<R> {
   const exact = new Map<string, R>();
-  const prefixes: [string, R][] = [];
+  // Each prefix with its '/'-terminated form made once: the lookup runs for every request, static files included.
+  const prefixes: [string, string, R][] = [];
   for (const route of routes) {
     if ('path' in route) exact.set(route.path, route);
-    else prefixes.push([route.prefix, route]);
+    else prefixes.push([route.prefix, `${route.prefix}/`, route]);
   }
   prefixes.sort((a, b) => b[0].length - a[0].length);
   const allowed = new Map(routes.map((route) => [route, allowedMethods(route.methods)]));
   const none: RouteMatch<R> = { kind: 'none' };
 
   return (path, method) => {
-    const route = exact.get(path) ?? prefixes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1];
+    const route = exact.get(path) ?? prefixes.find(([prefix, under]) => path === prefix || path.startsWith(under))?.[2];
     if (route === undefined) return none;
     const methods = allowed.get(route)!;
     return methods.includes(method) ? { kind: 'route', route } : { kind: 'method not allowed', allow: methods.join(', ') };

@@ -10,24 +10,22 @@ import type { Answer } from '../../config/AppManifest';
  */
 export function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer, pipelineHeaders: readonly string[]): number {
   const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
-  // The static files' lists are shared, built at boot: concat, never push.
-  let headers = flatHeaders(answer.headers);
-  if (body !== undefined && !hasHeader(headers, 'content-length')) headers = headers.concat('Content-Length', String(body.length));
+  // A flat list is built at boot (the static files') and complete, Content-Length included: used as it is, never changed.
+  const headers = Array.isArray(answer.headers) ? (answer.headers as readonly string[]) : flatHeaders(answer.headers as Readonly<Record<string, string>> | undefined, body);
   res.writeHead(answer.status, headers.concat(pipelineHeaders));
   const sendsBody = body !== undefined && req.method !== 'HEAD' && answer.status !== 204 && answer.status !== 304;
   res.end(sendsBody ? body : undefined);
   return sendsBody ? body.length : 0;
 }
 
-function flatHeaders(headers: Answer['headers']): readonly string[] {
-  if (headers === undefined) return [];
-  if (Array.isArray(headers)) return headers as readonly string[];
+/** An object of headers, flat, with Content-Length added when the answer has a body and does not say it. */
+function flatHeaders(headers: Readonly<Record<string, string>> = {}, body: Buffer | undefined): string[] {
   const flat: string[] = [];
-  for (const name of Object.keys(headers)) flat.push(name, (headers as Readonly<Record<string, string>>)[name]!);
+  let hasLength = false;
+  for (const name of Object.keys(headers)) {
+    flat.push(name, headers[name]!);
+    if (name.toLowerCase() === 'content-length') hasLength = true;
+  }
+  if (body !== undefined && !hasLength) flat.push('Content-Length', String(body.length));
   return flat;
-}
-
-function hasHeader(flat: readonly string[], lowerName: string): boolean {
-  for (let i = 0; i < flat.length; i += 2) if (flat[i]!.toLowerCase() === lowerName) return true;
-  return false;
 }
