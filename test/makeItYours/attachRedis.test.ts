@@ -1,11 +1,10 @@
 // Make it yours: "Attach Redis". No file edited: REDIS_URL in the environment is
 // the whole task, so the app as it stands (the run's shared test build of it) is what runs.
-import { describeWithBinary, spawnServer, type SpawnedServer } from 'twelvepack/testing';
+import { describeWithRedis, spawnServer, startRedis, type SpawnedServer, type TestRedis } from 'twelvepack/testing';
 import { VISITS_KEY } from '../../src/server/countVisit';
 import { builtDemoDir } from '../support/builtDemo';
-import { REDIS_SERVER, startRedis, type TestRedis } from '../support/startRedis';
 
-describeWithBinary(REDIS_SERVER, 'redis-server', 'Make it yours: attach Redis (no file edit: set REDIS_URL)', () => {
+describeWithRedis('Make it yours: attach Redis (no file edit: set REDIS_URL)', () => {
   let redis: TestRedis | undefined;
   let server: SpawnedServer | undefined;
   let url: string;
@@ -31,6 +30,7 @@ describeWithBinary(REDIS_SERVER, 'redis-server', 'Make it yours: attach Redis (n
     const second = await (await fetch(`${url}/api/visits`, { method: 'POST' })).json();
     expect(first).toEqual({ visits: 1, store: 'redis' });
     expect(second).toEqual({ visits: 2, store: 'redis' });
-    expect(await redis!.command('GET', VISITS_KEY)).toBe('2');
+    // The raw RESP reply: a bulk string of one byte, "2".
+    expect(await redis!.command('GET', VISITS_KEY)).toBe('$1\r\n2\r\n');
   });
 });

@@ -6,3 +6,4 @@ export { freePort } from './freePort';
 export { spawnServer, type SpawnedServer, type SpawnOptions } from './spawnServer';
 export { staleGeneratedFiles } from '../config/generatedFiles';
 export { watchPage, type PagePromises, type WatchedPage } from './watchPage';
+export { describeWithRedis, REDIS_SERVER, startRedis, type TestRedis } from './startRedis';

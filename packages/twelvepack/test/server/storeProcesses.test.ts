@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtAppDir } from '../support/builtApp';
-import { describeWithRedis, startRedis, type TestRedis } from '../support/redisServer';
+import { describeWithRedis, startRedis, type TestRedis } from '../../src/testing/startRedis';
 import { spawnServer, type SpawnedServer } from '../support/spawnServer';
 
 /** POST /api/visits on a new connection (keep-alive would pin one worker). */

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { KV_LIMITS } from '../../../src/server/api/parseKvRequest';
 import { openRedisStore } from '../../../src/server/store/openRedisStore';
 import { openSqliteStore } from '../../../src/server/store/openSqliteStore';
-import { describeWithRedis, startRedis, type TestRedis } from '../../support/redisServer';
+import { describeWithRedis, startRedis, type TestRedis } from '../../../src/testing/startRedis';
 import { startTestServer, type TestServer } from '../../support/startTestServer';
 
 const TOKEN = 'correct-horse-battery-staple';

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import type { KeyValueStore } from '../../../src/server/store/KeyValueStore';
 import { openSqliteStore } from '../../../src/server/store/openSqliteStore';
 import { openStore } from '../../../src/server/store/openStore';
-import { describeWithRedis, startRedis, type TestRedis } from '../../support/redisServer';
+import { describeWithRedis, startRedis, type TestRedis } from '../../../src/testing/startRedis';
 
 /** A port nothing listens on: bound, then released. */
 const unusedPort = () =>

@@ -1,7 +1,7 @@
 import { StoreUnavailableError, type KeyValueStore } from '../../../src/server/store/KeyValueStore';
 import { openRedisStore } from '../../../src/server/store/openRedisStore';
 import { KV_EXIT, runKvCommand } from '../../../src/server/store/runKvCommand';
-import { describeWithRedis, startRedis, type TestRedis } from '../../support/redisServer';
+import { describeWithRedis, startRedis, type TestRedis } from '../../../src/testing/startRedis';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

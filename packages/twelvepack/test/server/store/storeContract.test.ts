@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { NotAnIntegerError, type KeyValueStore } from '../../../src/server/store/KeyValueStore';
 import { openRedisStore } from '../../../src/server/store/openRedisStore';
 import { openSqliteStore } from '../../../src/server/store/openSqliteStore';
-import { describeWithRedis, startRedis, type TestRedis } from '../../support/redisServer';
+import { describeWithRedis, startRedis, type TestRedis } from '../../../src/testing/startRedis';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
-import { describeWithBinary } from '../../src/testing/describeWithBinary';
-import { freePort } from '../../src/testing/freePort';
+import { describeWithBinary } from './describeWithBinary';
+import { freePort } from './freePort';
 
 /** Debian's redis-server; `.ci/run` installs it with apt. */
 export const REDIS_SERVER = '/usr/bin/redis-server';
