@@ -6,6 +6,7 @@ export const TOOLKIT_PATHS = ['/healthz', '/readyz', '/api/client-errors'] as co
 
 const METHODS: readonly Method[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const TYPES: readonly VarSpec['type'][] = ['string', 'integer', 'boolean', 'enum', 'url'];
+const EXPOSURES: readonly VarSpec['exposure'][] = ['public', 'server', 'secret'];
 const NAME = /^[A-Z][A-Z0-9_]*$/;
 const WHERE = 'in src/app.ts';
 
@@ -29,6 +30,8 @@ function checkVariables(variables: readonly VarSpec[]): string[] {
     seen.add(name);
     if (!TYPES.includes(spec.type)) problems.push(`Variable ${name} ${WHERE} has type "${String(spec.type)}"; use one of ${TYPES.join(', ')}.`);
     if (spec.type === 'enum' && (spec.values ?? []).length === 0) problems.push(`Variable ${name} ${WHERE} is an enum: list its values.`);
+    // A misspelt exposure would leave a secret unguarded: refuse it rather than guess.
+    if (!EXPOSURES.includes(spec.exposure)) problems.push(`Variable ${name} ${WHERE} has exposure "${String(spec.exposure)}"; use one of ${EXPOSURES.join(', ')}.`);
     const isPublic = spec.exposure === 'public';
     if (isPublic !== name.startsWith(PUBLIC_PREFIX)) {
       problems.push(
@@ -79,7 +82,7 @@ function checkRoutes(routes: AnyApp['routes']): string[] {
     const methods = route.methods ?? [];
     if (methods.length === 0) problems.push(`${label} lists no methods; list the ones it answers, such as ['GET'].`);
     for (const method of methods) if (!METHODS.includes(method)) problems.push(`${label}: "${String(method)}" is not a method; use ${METHODS.join(', ')}.`);
-    if (typeof route.handler !== 'function') problems.push(`${label} has no handler function.`);
+    if (typeof route.handler !== 'function') problems.push(`${label} has no handler: give it one, such as handler: (req, context) => json(200, { ok: true }).`);
   }
   return problems;
 }

@@ -145,8 +145,11 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
             from: join(root, publicDir),
             to: outDir,
             noErrorOnMissing: true,
-            // The templates become pages; everything else is copied as it is.
-            globOptions: { dot: true, ignore: pages.map((page) => `**/${relative(join(root, publicDir), join(root, page.template)).replace(/\\/g, '/')}`) },
+            // The templates become pages, and a file named like a page would collide with it; everything else is copied as it is.
+            globOptions: {
+              dot: true,
+              ignore: pages.flatMap((page, i) => [`**/${relative(join(root, publicDir), join(root, page.template)).replace(/\\/g, '/')}`, `**/${pageFilename(page, i)}`]),
+            },
           },
         ],
       }),

@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import webpack from 'webpack';
 import { createWebpackConfig } from '../../src/webpack/createWebpackConfig';
 import { loadConfig } from '../../src/config/loadConfig';
@@ -14,6 +14,13 @@ export const FIXTURE_APP = join(__dirname, 'fixtures', 'app');
 export interface FixtureBuild {
   /** Entry module under fixtures/app/src (default main.ts). */
   readonly entry?: string;
+  /**
+   * The page's template, relative to fixtures/app (default public/index.html). The page is then written under the
+   * template's own name, since public/index.html is copied as a file and would clash with an index.html page.
+   */
+  readonly template?: string;
+  /** production (default) or development, for both the config and the build. */
+  readonly mode?: 'production' | 'development';
   /** The environment the build sees (nothing else from the real one leaks in). */
   readonly env?: Readonly<Record<string, string>>;
   /** `.env` files to write beside the build, by name. */
@@ -32,17 +39,19 @@ export interface FixtureOutput {
   read(file: string): string;
 }
 
-/** A real production webpack build of the fixture into a fresh temp folder. */
+/** A real webpack build of the fixture (production unless told) into a fresh temp folder. */
 export async function runFixtureBuild(options: FixtureBuild = {}): Promise<FixtureOutput> {
   const work = mkdtempSync(join(tmpdir(), 'twelvepack-build-'));
   for (const [name, content] of Object.entries(options.envFiles ?? {})) writeFileSync(join(work, name), content);
   const outDir = join(work, 'dist', 'client');
-  const loaded = loadConfig({ mode: 'production', dir: work, env: options.env ?? {}, variables: FIXTURE_VARIABLES });
+  const mode = options.mode ?? 'production';
+  const loaded = loadConfig({ mode, dir: work, env: options.env ?? {}, variables: FIXTURE_VARIABLES });
   const config = createWebpackConfig({
     root: FIXTURE_APP,
     loaded,
+    mode,
     outDir,
-    pages: [{ name: 'main', entry: join('src', options.entry ?? 'main.ts'), template: join('public', 'index.html') }],
+    pages: [{ name: 'main', entry: join('src', options.entry ?? 'main.ts'), ...templatePage(options.template) }],
     cache: options.cacheDirectory !== undefined,
     cacheDirectory: options.cacheDirectory,
     transpileDependencies: options.transpileDependencies,
@@ -59,6 +68,10 @@ export async function runFixtureBuild(options: FixtureBuild = {}): Promise<Fixtu
   const errors = (json.errors ?? []).map((e) => [e.moduleName, e.loc, e.message].filter(Boolean).join(' '));
   const files = listFiles(outDir);
   return { errors, outDir, files, read: (file) => readFileSync(join(outDir, file), 'utf8') };
+}
+
+function templatePage(template: string | undefined): { template: string; filename?: string } {
+  return template === undefined ? { template: join('public', 'index.html') } : { template, filename: basename(template) };
 }
 
 function listFiles(dir: string): string[] {

@@ -53,6 +53,14 @@ describe('renderIndexHtml', () => {
     expect(html.replace(`<script>${inlineScriptOf(html)}</script>`, '')).toBe(TEMPLATE);
   });
 
+  it("fills the page's placeholders from the given public env, HTML-escaped", () => {
+    const page = '<html><head><title>%PUBLIC_APP_NAME%</title><meta name="description" content="%PUBLIC_TAGLINE%"></head><body></body></html>';
+    const { html } = renderIndexHtml(page, { PUBLIC_APP_NAME: 'Tom & Jerry <3', PUBLIC_TAGLINE: 'say "hi"' });
+    expect(html).toContain('<title>Tom &amp; Jerry &lt;3</title>');
+    expect(html).toContain('<meta name="description" content="say &quot;hi&quot;">');
+    expect(html).not.toContain('%PUBLIC_');
+  });
+
   it('puts the inline script before the first <script> of the template', () => {
     const { html } = renderIndexHtml(TEMPLATE, { PUBLIC_APP_NAME: 'x' });
     expect(html.indexOf('<script>')).toBeLessThan(html.indexOf('<script defer'));

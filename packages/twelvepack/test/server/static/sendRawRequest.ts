@@ -5,6 +5,8 @@ export interface RawResponse {
   readonly status: number;
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The header lines exactly as received, in order (`Name: value`). */
+  readonly headerLines: readonly string[];
   /** Every byte after the blank line that ends the headers, until the server closed the connection. */
   readonly body: Buffer;
 }
@@ -51,7 +53,7 @@ export function sendRawRequest(baseUrl: string, { method = 'GET', target, header
         const colon = line.indexOf(':');
         headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
       }
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: received.subarray(end + 4) });
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, headerLines: lines, body: received.subarray(end + 4) });
     });
     socket.write(bytes);
   });
