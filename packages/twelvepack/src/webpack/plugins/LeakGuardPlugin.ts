@@ -41,7 +41,7 @@ export class LeakGuardPlugin {
             const error = new WebpackError(
               `Leak guard: ${asset.name} contains the value of ${leak.name} (${leak.form}), which is not public. ` +
                 `Nothing was written. Find where client code, a data file or public/ holds that value and remove it; ` +
-                `browser code may only read variables marked public in src/config/schema.ts.`,
+                `browser code may only read variables declared public (named PUBLIC_*, in src/app.ts).`,
             );
             error.name = 'LeakGuardError';
             error.file = asset.name;
