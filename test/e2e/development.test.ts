@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describeWithBrowser, freePort, launchBrowser, SCREENSHOT_DIR } from 'twelvepack/testing';
 import { copyProject } from '../support/copyProject';
+import { TWELVEPACK_BIN } from '../support/twelvepackBin';
 
 
 const until = async <T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 60_000): Promise<T> => {
@@ -33,7 +34,7 @@ describeWithBrowser('npm run dev in a real browser', () => {
   beforeAll(async () => {
     project = copyProject();
     const port = await freePort();
-    dev = spawn(process.execPath, ['node_modules/twelvepack/src/cli/twelvepack.js', 'dev'], {
+    dev = spawn(process.execPath, [TWELVEPACK_BIN, 'dev'], {
       cwd: project,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

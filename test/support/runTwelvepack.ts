@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { TWELVEPACK_BIN } from './twelvepackBin';
 
 /** How a CLI verb ended, and everything it wrote (stdout and stderr, interleaved). */
 export interface CliResult {
@@ -13,7 +14,7 @@ export interface CliResult {
  */
 export function runTwelvepack(project: string, verb: string, env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/twelvepack/src/cli/twelvepack.js', verb], {
+    const child = spawn(process.execPath, [TWELVEPACK_BIN, verb], {
       cwd: project,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { freePort } from 'twelvepack/testing';
+import { TWELVEPACK_BIN } from './twelvepackBin';
 
 /** A running `npm run dev` in a copied project. */
 export interface DevServer {
@@ -18,7 +19,7 @@ export interface DevServer {
  */
 export async function startDevServer(project: string, env: Readonly<Record<string, string>> = {}, timeoutMs = 120_000): Promise<DevServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['node_modules/twelvepack/src/cli/twelvepack.js', 'dev'], {
+  const child = spawn(process.execPath, [TWELVEPACK_BIN, 'dev'], {
     cwd: project,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

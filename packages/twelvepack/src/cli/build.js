@@ -7,7 +7,7 @@
 
 require('./registerTypeScript');
 /** @type {typeof import('./runBuild')} */
-const { runBuild } = require('./runBuild.ts');
+const { runBuild } = require('./runBuild');
 
 // The app: npm runs an app's scripts from its own folder. The CLI shell hands
 // process.env to the config module (through runBuild) and reads nothing in it.

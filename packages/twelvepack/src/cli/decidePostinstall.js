@@ -8,7 +8,7 @@
 const { isAbsolute, relative, sep } = require('node:path');
 
 /** What loading the configuration and building need installed; a missing one means a partial install. */
-const BUILD_TOOLS = ['webpack', 'webpack-cli', '@babel/core', '@babel/register', 'babel-loader', '@babel/preset-env', '@babel/preset-typescript'];
+const BUILD_TOOLS = ['webpack', 'webpack-cli', '@babel/core', '@babel/register', 'babel-loader', '@babel/preset-env', '@babel/preset-typescript', '@babel/preset-react'];
 
 /**
  * @typedef {{ action: 'skip' | 'fail' | 'continue', reason: string }} Decision

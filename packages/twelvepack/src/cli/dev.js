@@ -4,9 +4,9 @@
 
 require('./registerTypeScript');
 /** @type {{ runDev(root: string, loadApp: () => unknown): Promise<void> }} */
-const { runDev } = require('../dev/runDev.ts');
+const { runDev } = require('../dev/runDev');
 /** @type {{ loadAppManifest(root: string): unknown }} */
-const { loadAppManifest } = require('./loadAppManifest.ts');
+const { loadAppManifest } = require('./loadAppManifest');
 
 const root = process.cwd();
 void runDev(root, () => loadAppManifest(root));

@@ -6,9 +6,9 @@
 require('./registerTypeScript');
 const { join } = require('node:path');
 /** @type {{ writeGeneratedFiles(app: unknown, root: string): string[] }} */
-const { writeGeneratedFiles } = require('../config/writeGeneratedFiles.ts');
+const { writeGeneratedFiles } = require('../config/writeGeneratedFiles');
 /** @type {{ loadAppManifest(root: string): unknown }} */
-const { loadAppManifest } = require('./loadAppManifest.ts');
+const { loadAppManifest } = require('./loadAppManifest');
 
 const root = process.cwd();
 for (const file of writeGeneratedFiles(loadAppManifest(root), root)) process.stdout.write(`twelvepack: wrote ${join(root, file)}\n`);

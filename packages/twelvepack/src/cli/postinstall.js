@@ -27,7 +27,7 @@ if (decision.action === 'skip') {
 } else {
   require('./registerTypeScript');
   /** @type {typeof import('./runPostinstall')} */
-  const { runPostinstall } = require('./runPostinstall.ts');
+  const { runPostinstall } = require('./runPostinstall');
   // The CLI shell hands process.env to the config module (through runPostinstall).
   runPostinstall(root, process.env).then((status) => {
     process.exitCode = status;

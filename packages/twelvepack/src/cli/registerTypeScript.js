@@ -7,12 +7,13 @@
 
 const { join } = require('node:path');
 
-/** The toolkit's own folder: its sources are compiled too, wherever the app sits. */
+/** The toolkit's own folder: its sources are compiled too when they are TypeScript (in this repository). */
 const TOOLKIT_DIR = join(__dirname, '..', '..');
 
 require('@babel/register')({
   extensions: ['.ts', '.tsx', '.mts', '.cts'],
-  configFile: join(TOOLKIT_DIR, 'src', 'webpack', 'babelConfig.js'),
+  // Beside this file in src/ and in the package's dist/ alike.
+  configFile: join(__dirname, '..', 'webpack', 'babelConfig.js'),
   babelrc: false,
   only: [process.cwd(), TOOLKIT_DIR],
   ignore: [/[\\/]node_modules[\\/]/],

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions as ChildSpawnOptions } from 'node:child_process';
 import { join } from 'node:path';
 
 /** A production server in a child process, as the platform runs it. */
@@ -14,7 +14,7 @@ export interface SpawnedServer {
   waitForLog(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Waits for the `listening` line, then for /readyz to answer 200; returns the base URL. */
   ready(timeoutMs?: number): Promise<string>;
-  /** SIGKILLs the process if it is still running. */
+  /** SIGKILLs the process, and every process it started (`npm start`'s node), if it is still running. */
   kill(): void;
 }
 
@@ -24,7 +24,7 @@ export interface SpawnOptions {
   readonly dir: string;
   /** Environment on top of a minimal one (PATH, HOME, PORT=0, HOST=127.0.0.1). */
   readonly env?: Readonly<Record<string, string>>;
-  /** A shell command to run instead of `node dist/server/main.js` (the Procfile's, say). */
+  /** A shell command to run instead of `node dist/server/main.js` (the Procfile's, or `npm start`). */
   readonly command?: string;
 }
 
@@ -32,9 +32,11 @@ export interface SpawnOptions {
 export function spawnServer({ dir, env = {}, command }: SpawnOptions): SpawnedServer {
   const cwd = dir;
   const fullEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env };
+  // A command gets a process group of its own, so kill() reaches what it starts (npm start runs node in a child).
+  const options: ChildSpawnOptions = { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: command !== undefined };
   const child = command
-    ? spawn('sh', ['-c', `exec ${command}`], { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, [join(dir, 'dist', 'server', 'main.js')], { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    ? spawn('sh', ['-c', `exec ${command}`], options)
+    : spawn(process.execPath, [join(dir, 'dist', 'server', 'main.js')], options);
   const logs: Record<string, unknown>[] = [];
   const waiters = new Set<() => void>();
   let buffered = '';
@@ -104,7 +106,9 @@ export function spawnServer({ dir, env = {}, command }: SpawnOptions): SpawnedSe
     waitForLog,
     ready,
     kill: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (command !== undefined && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      else child.kill('SIGKILL');
     },
   };
 }

@@ -2,6 +2,10 @@
 // Browser builds ask for it with caller.twelvepackTarget === 'browser' (set in
 // src/webpack/createModuleRules.ts); every other caller runs on Node.
 
+const { statSync } = require('node:fs');
+const { join, sep } = require('node:path');
+const { readJsxImportSource } = require('./readJsxImportSource');
+
 /** The browsers the bundle must run in: the toolkit owns them, since it proves the ES5 promise. */
 const BROWSER_TARGETS = ['defaults', 'ie 11'];
 
@@ -15,13 +19,23 @@ const RUNTIME_VERSION = require('@babel/runtime/package.json').version;
 // itself, and webpack's and Babel's runtimes are already what they must be.
 const UNTOUCHABLE = /[\\/]node_modules[\\/](core-js|@babel[\\/]runtime|regenerator-runtime|webpack[\\/]buildin)[\\/]/;
 
-/** @param {import('@babel/core').ConfigAPI} api */
-module.exports = function babelConfig(api) {
-  const target = api.caller((caller) => (caller && /** @type {{ twelvepackTarget?: string }} */ (caller).twelvepackTarget) || 'node');
+/**
+ * @typedef {{ twelvepackTarget?: string, twelvepackRoot?: string }} TwelvepackCaller
+ * @typedef {import('@babel/core').ConfigAPI} ConfigAPI
+ */
 
+/** This copy of the toolkit (src/, or the package's compiled dist/), with a trailing separator. */
+const TOOLKIT_COPY = join(__dirname, '..') + sep;
+
+/** @param {ConfigAPI} api */
+module.exports = function babelConfig(api) {
+  const target = api.caller((caller) => (caller && /** @type {TwelvepackCaller} */ (caller).twelvepackTarget) || 'node');
+  const react = [jsxPreset, jsxSetting(api)];
+  // Presets run last to first: TypeScript's parser comes first, so a .ts file keeps `<T>x` as a type assertion
+  // (the JSX syntax plugin stands back when TypeScript is there) and a .tsx file gets JSX by its extension.
   if (target !== 'browser') {
     return {
-      presets: [['@babel/preset-env', { targets: { node: NODE_TARGET } }], '@babel/preset-typescript'],
+      presets: [['@babel/preset-env', { targets: { node: NODE_TARGET } }], react, '@babel/preset-typescript'],
     };
   }
 
@@ -29,6 +43,7 @@ module.exports = function babelConfig(api) {
     // The toolkit's targets, never an app's browserslist: the ES5 proof depends on them.
     presets: [
       ['@babel/preset-env', { targets: BROWSER_TARGETS, ignoreBrowserslistConfig: true, useBuiltIns: 'usage', corejs: '3.51', bugfixes: true }],
+      react,
       '@babel/preset-typescript',
     ],
     // Babel's helpers (classCallCheck, asyncToGenerator...) are imported once from
@@ -43,6 +58,57 @@ module.exports = function babelConfig(api) {
         sourceType: 'unambiguous',
         compact: false,
       },
+      {
+        // The toolkit's own browser runtime: CommonJS once compiled (the package's
+        // dist/), wherever it sits (in this repository it is not under node_modules).
+        test: (/** @type {string | undefined} */ filename) => filename !== undefined && filename.startsWith(TOOLKIT_COPY),
+        sourceType: 'unambiguous',
+      },
     ],
   };
 };
+
+/**
+ * The app's JSX import source, from its tsconfig.json: the one setting TypeScript reads too. Webpack builds name
+ * the app's folder in the caller; jest and @babel/register run from it. It is a preset option, so every cache
+ * that keys on the options (babel-loader's, babel-jest's) keys on it.
+ * @param {ConfigAPI} api
+ * @returns {JsxSetting}
+ */
+function jsxSetting(api) {
+  const callerRoot = api.caller((caller) => (caller && /** @type {TwelvepackCaller} */ (caller).twelvepackRoot) || undefined);
+  // The folder is part of the cache key: a process that moves between apps must not keep the first one's setting.
+  const root = api.cache.using(() => callerRoot ?? process.cwd());
+  const setting = readJsxImportSource(root);
+  // An edited tsconfig (the setting changed during a dev session) is read again.
+  api.cache.using(() => setting.files.map(modifiedTime).join());
+  return setting;
+}
+
+/**
+ * @typedef {import('./readJsxImportSource').JsxImportSource} JsxSetting
+ * @typedef {ConfigAPI & { addExternalDependency(file: string): void }} PresetAPI
+ */
+
+/**
+ * JSX with the automatic runtime (`<importSource>/jsx-runtime`, no `React` in scope). The tsconfig files become
+ * dependencies of every compiled module (babel-loader hands them to webpack), so a changed setting recompiles
+ * modules that webpack's disk cache or babel-loader's would otherwise reuse.
+ * @param {PresetAPI} api
+ * @param {JsxSetting} setting
+ */
+function jsxPreset(api, { importSource, files }) {
+  // Babel refuses external dependencies from a preset whose cache would never notice them change.
+  api.cache.using(() => files.map(modifiedTime).join());
+  for (const file of files) api.addExternalDependency(file);
+  return { presets: [[require.resolve('@babel/preset-react'), { runtime: 'automatic', importSource }]] };
+}
+
+/**
+ * When a file last changed, or -1 when it does not exist.
+ * @param {string} file
+ * @returns {number}
+ */
+function modifiedTime(file) {
+  return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+}

@@ -9,6 +9,8 @@ export const NEVER_TRANSPILED = /[\\/]node_modules[\\/](core-js|@babel[\\/]runti
 
 /** Options for {@link createModuleRules}. */
 export interface ModuleRuleOptions {
+  /** The app's folder: its tsconfig.json's `jsxImportSource` picks the JSX runtime (babelConfig.js reads it). */
+  readonly root: string;
   /** Transpile dependencies too (default true): one modern package must not break the ES5 promise. */
   readonly transpileDependencies?: boolean;
   /** Cache babel-loader results on disk: true for node_modules/.cache/babel-loader, or a folder. */
@@ -16,18 +18,18 @@ export interface ModuleRuleOptions {
 }
 
 /**
- * How each kind of module becomes browser code: TypeScript and JavaScript go
- * through Babel (babel.config.js, browser branch), dependencies included; JSON
+ * How each kind of module becomes browser code: TypeScript and JavaScript, JSX
+ * and TSX included, go through Babel (babelConfig.js, browser branch), dependencies included; JSON
  * is parsed by webpack and inlined; CSS is extracted into hashed files.
  */
-export function createModuleRules({ transpileDependencies = true, cache = false }: ModuleRuleOptions = {}): RuleSetRule[] {
+export function createModuleRules({ root, transpileDependencies = true, cache = false }: ModuleRuleOptions): RuleSetRule[] {
   const babel = {
     loader: require.resolve('babel-loader'),
-    options: { caller: { twelvepackTarget: 'browser' }, configFile: BABEL_CONFIG, babelrc: false, cacheDirectory: cache, cacheCompression: false },
+    options: { caller: { twelvepackTarget: 'browser', twelvepackRoot: root }, configFile: BABEL_CONFIG, babelrc: false, cacheDirectory: cache, cacheCompression: false },
   };
   return [
     {
-      test: /\.(ts|tsx|mts|cts|js|mjs|cjs)$/,
+      test: /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/,
       exclude: /[\\/]node_modules[\\/]/,
       use: [babel],
     },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Configuration } from 'webpack';
 import { BABEL_CONFIG } from './createModuleRules';
+import { toolkitAliases } from './toolkitAliases';
 
 /** Options for {@link createServerWebpackConfig}. */
 export interface ServerBuildOptions {
@@ -15,7 +16,7 @@ export interface ServerBuildOptions {
   readonly cache?: boolean;
 }
 
-/** Bundled, never `require`d at run time: the toolkit (TypeScript in a workspace) and the app's manifest. */
+/** Bundled, never `require`d at run time: the toolkit (its sources in this workspace, its dist/ when installed) and the app's manifest. */
 const BUNDLED = /^(twelvepack|twelvepack-app)(\/|$)/;
 
 /**
@@ -30,10 +31,11 @@ export function createServerWebpackConfig({ root, outDir, manifest, mode = 'prod
     mode,
     context: root,
     target: 'node20.19',
-    // main: the server; kv: the one-off admin script (npm run kv).
-    entry: { main: join(__dirname, '..', 'server', 'main.ts'), kv: join(__dirname, '..', 'server', 'kv.ts') },
+    // main: the server; kv: the one-off admin script (npm run kv). No extension:
+    // TypeScript in the toolkit's sources, JavaScript in the package's dist/.
+    entry: { main: join(__dirname, '..', 'server', 'main'), kv: join(__dirname, '..', 'server', 'kv') },
     output: { path: outDir ?? join(root, 'dist', 'server'), filename: '[name].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'], alias: { 'twelvepack-app$': manifest ?? join(root, 'src', 'app') } },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.jsx', '.json'], alias: { ...toolkitAliases(), 'twelvepack-app$': manifest ?? join(root, 'src', 'app') } },
     externalsPresets: { node: true },
     // Bare specifiers (pino, node:fs) load from node_modules at run time; our own files are bundled.
     externals: [
@@ -42,9 +44,9 @@ export function createServerWebpackConfig({ root, outDir, manifest, mode = 'prod
     module: {
       rules: [
         {
-          test: /\.(ts|tsx|js|mjs|cjs)$/,
+          test: /\.(ts|tsx|js|jsx|mjs|cjs)$/,
           exclude: /[\\/]node_modules[\\/]/,
-          use: [{ loader: require.resolve('babel-loader'), options: { caller: { twelvepackTarget: 'node' }, configFile: BABEL_CONFIG, babelrc: false } }],
+          use: [{ loader: require.resolve('babel-loader'), options: { caller: { twelvepackTarget: 'node', twelvepackRoot: root }, configFile: BABEL_CONFIG, babelrc: false } }],
         },
       ],
     },

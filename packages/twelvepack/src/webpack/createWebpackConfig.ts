@@ -11,13 +11,14 @@ import { pageFilename } from '../config/checkApp';
 import type { LoadedConfig } from '../config/loadConfig';
 import { publicNames } from '../config/pickPublicEnv';
 import { AssetManifestPlugin, MANIFEST_FILE } from './plugins/AssetManifestPlugin';
-import { createModuleRules } from './createModuleRules';
+import { BABEL_CONFIG, createModuleRules } from './createModuleRules';
 import { createProgressPlugin } from './plugins/createProgressPlugin';
 import { Es5GuardPlugin } from './plugins/Es5GuardPlugin';
 import { LeakGuardPlugin } from './plugins/LeakGuardPlugin';
 import { PublicEnvPlugin } from './plugins/PublicEnvPlugin';
 import { PublicPlaceholdersPlugin } from './plugins/PublicPlaceholdersPlugin';
 import { SizeReportPlugin } from './plugins/SizeReportPlugin';
+import { toolkitAliases } from './toolkitAliases';
 
 /** Options for {@link createWebpackConfig}. */
 export interface BuildOptions {
@@ -76,13 +77,14 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
       hashFunction: 'xxhash64',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] },
+    // TypeScript before JavaScript, as TypeScript itself resolves; each with its JSX form.
+    resolve: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.jsx', '.json'], alias: toolkitAliases() },
     module: {
       // In watch mode, unchanged modules keep their resolved imports instead of resolving them again on every
       // edit (half of a rebuild on the bench app). The cost: a new file that would change how an unchanged
       // module's import resolves is seen after a restart. Production builds always resolve afresh.
       ...(production ? {} : { unsafeCache: true }),
-      rules: createModuleRules({ transpileDependencies: options.transpileDependencies, cache: cache ? (options.cacheDirectory === undefined ? true : join(options.cacheDirectory, 'babel-loader')) : false }),
+      rules: createModuleRules({ root, transpileDependencies: options.transpileDependencies, cache: cache ? (options.cacheDirectory === undefined ? true : join(options.cacheDirectory, 'babel-loader')) : false }),
     },
     // In development each module's code and map is an eval string webpack caches, so an edit regenerates one.
     devtool: production ? productionDevtool(sourceMaps) : 'eval-cheap-module-source-map',
@@ -90,7 +92,8 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
       ? {
           type: 'filesystem',
           name: mode,
-          buildDependencies: { config: [__filename] },
+          // The Babel config too, and through its requires the tsconfig reader: a toolkit upgrade that changes them recompiles.
+          buildDependencies: { config: [__filename, BABEL_CONFIG] },
           ...(options.cacheDirectory === undefined ? {} : { cacheDirectory: join(options.cacheDirectory, 'webpack') }),
         }
       : false,
