@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { describeWithBinary } from './describeWithBinary';
 
 /** Debian's Chromium; nothing downloads a browser. `.ci/run` installs it with apt. */
@@ -28,7 +28,27 @@ export function describeWithBrowser(name: string, body: () => void): void {
 
 /** A fresh headless Chromium with its own empty profile. Close it in afterAll. */
 export async function launchBrowser(): Promise<BrowserContext> {
+  const { chromium } = loadPlaywright();
   const profile = mkdtempSync(join(tmpdir(), 'twelvepack-chromium-'));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/**
+ * playwright-core, loaded when a browser is launched rather than when
+ * twelvepack/testing is imported: it is an optional peer dependency, which npm
+ * does not install, and an app whose specs never open a browser (a new app's)
+ * imports twelvepack/testing without it.
+ */
+function loadPlaywright(): typeof import('playwright-core') {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('playwright-core') as typeof import('playwright-core');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(
+      'twelvepack/testing: launchBrowser needs playwright-core, an optional peer dependency of twelvepack that npm does not install. ' +
+        "Add it to the app's devDependencies at the version twelvepack's package.json names in peerDependencies (npm install --save-dev --save-exact playwright-core@<that version>).",
+    );
+  }
 }

@@ -1,0 +1,72 @@
+import { COMMON_DEV_DEPENDENCIES, INIT_TEMPLATES, type TemplateName } from './initTemplates';
+
+/** The parts of the toolkit's own package.json a new app's versions come from. */
+export interface ToolkitPackage {
+  readonly name?: string;
+  readonly version?: string;
+  readonly engines?: { readonly node?: string };
+  readonly dependencies?: Readonly<Record<string, string>>;
+  readonly devDependencies?: Readonly<Record<string, string>>;
+}
+
+/** What the app's package.json is made from. */
+export interface AppPackageOptions {
+  /** The package name (toPackageName made it valid). */
+  readonly name: string;
+  readonly template: TemplateName;
+  /** The toolkit's own package.json: its version, engines and pins are the app's. */
+  readonly toolkit: ToolkitPackage;
+  /** `npm start`: the Procfile's web command, so the two never differ. */
+  readonly start: string;
+}
+
+/** An exact version, such as `19.3.1` or `1.0.0-rc.2` (no range: a new app installs what the toolkit was tested with). */
+const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+
+/**
+ * The new app's package.json: private, its scripts calling the toolkit's CLI,
+ * twelvepack at the toolkit's own version and every other package at the
+ * version the toolkit pins (one source of truth). Throws, naming the package,
+ * when the toolkit pins none exactly. Pure.
+ */
+export function appPackageJson({ name, template, toolkit, start }: AppPackageOptions): string {
+  const { dependencies, devDependencies } = INIT_TEMPLATES[template];
+  const engines = toolkit.engines?.node;
+  if (engines === undefined) throw new Error("twelvepack's package.json has no engines.node, which a new app copies.");
+  const pkg = {
+    name,
+    version: '0.1.0',
+    private: true,
+    engines: { node: engines },
+    scripts: {
+      postinstall: 'twelvepack postinstall',
+      'heroku-postbuild': 'twelvepack postinstall',
+      build: 'twelvepack build',
+      start,
+      dev: 'twelvepack dev',
+      'env:example': 'twelvepack env:example',
+      test: 'jest',
+      typecheck: 'tsc -p tsconfig.json && tsc -p src/client/tsconfig.json',
+    },
+    dependencies: pins(toolkit, dependencies, { twelvepack: exact('twelvepack', toolkit.version) }),
+    devDependencies: pins(toolkit, [...COMMON_DEV_DEPENDENCIES, ...devDependencies]),
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** Each package at the toolkit's pinned version, sorted as npm sorts them. */
+function pins(toolkit: ToolkitPackage, names: readonly string[], extra: Record<string, string> = {}): Record<string, string> {
+  const pinned: Record<string, string> = { ...extra };
+  for (const name of names) pinned[name] = exact(name, toolkit.dependencies?.[name] ?? toolkit.devDependencies?.[name]);
+  return Object.fromEntries(Object.entries(pinned).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function exact(name: string, version: string | undefined): string {
+  if (version === undefined || !EXACT_VERSION.test(version)) {
+    throw new Error(
+      `twelvepack's package.json pins no exact version of ${name} (${version === undefined ? 'none' : `got "${version}"`}): ` +
+        'a new app takes every version from it, so add it there (dependencies or devDependencies) with an exact version.',
+    );
+  }
+  return version;
+}

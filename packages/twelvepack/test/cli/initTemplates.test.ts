@@ -1,0 +1,103 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnyApp } from '../../src/config/AppManifest';
+import { staleGeneratedFiles } from '../../src/config/generatedFiles';
+import { INIT_TEMPLATES } from '../../src/cli/initTemplates';
+
+const TEMPLATES = join(__dirname, '..', '..', 'templates');
+
+/**
+ * A template's src/app.ts, loaded as an app's specs load it: it imports
+ * twelvepack/app and twelvepack/server, which resolve through the workspace.
+ * Required by path, so the toolkit's type-check does not take in the templates.
+ */
+function loadTemplateApp(template: string): AnyApp {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(join(TEMPLATES, template, 'src', 'app.ts')) as { default: AnyApp }).default;
+}
+
+const read = (template: string, file: string) => readFileSync(join(TEMPLATES, template, file), 'utf8');
+
+/** Every file under a folder, by path with `/`. */
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    return entry.isDirectory() ? listFiles(dir, path) : [path];
+  });
+}
+
+describe('the templates folder', () => {
+  it('holds exactly the templates twelvepack init knows', () => {
+    expect(readdirSync(TEMPLATES).sort()).toEqual(Object.keys(INIT_TEMPLATES).sort());
+  });
+});
+
+describe.each(Object.keys(INIT_TEMPLATES))('the %s template', (template) => {
+  const dir = join(TEMPLATES, template);
+
+  it('has current generated files: .env.example and src/client/public-env.d.ts (if this fails, run `fix`)', () => {
+    const fix = `cd packages/twelvepack/templates/${template} && node ../../src/cli/twelvepack.js env:example`;
+    expect({ stale: staleGeneratedFiles(loadTemplateApp(template), dir), fix }).toEqual({ stale: [], fix });
+  });
+
+  it('holds no package.json (a package to npm and jest), and no .gitignore or .npmrc (npm pack would drop them)', () => {
+    const names = listFiles(dir).map((path) => path.split('/').pop());
+    expect(names).not.toContain('package.json');
+    expect(names).not.toContain('.gitignore');
+    expect(names).not.toContain('.npmrc');
+  });
+
+  it('declares one public variable, one page whose template shows it, and GET /api/hello', () => {
+    const app = loadTemplateApp(template);
+    expect(app.variables.map(({ name, exposure }) => ({ name, exposure }))).toEqual([{ name: 'PUBLIC_APP_NAME', exposure: 'public' }]);
+    expect(app.pages).toHaveLength(1);
+    expect(app.pages[0]?.template).toBe('public/index.html');
+    expect(existsSync(join(dir, app.pages[0]!.entry))).toBe(true);
+    expect(read(template, 'public/index.html')).toContain('<title>%PUBLIC_APP_NAME%</title>');
+    expect(app.routes).toEqual([{ path: '/api/hello', methods: ['GET'], handler: expect.any(Function) }]);
+  });
+
+  it('answers GET /api/hello with JSON naming the app, through the toolkit answer helpers', async () => {
+    const route = loadTemplateApp(template).routes[0]!;
+    const answer = await route.handler({} as never, { config: { PUBLIC_APP_NAME: 'Shop' } } as never);
+    expect(answer.status).toBe(200);
+    expect(answer.headers).toMatchObject({ 'Content-Type': 'application/json; charset=utf-8' });
+    expect(JSON.parse(String(answer.body))).toEqual({ message: 'Hello from the Shop server' });
+  });
+
+  it('says near the top of its README: npm install, then npm start, and npm test', () => {
+    const top = read(template, 'README.md').split('\n').slice(0, 15).join('\n');
+    expect(top.indexOf('npm install')).toBeGreaterThan(-1);
+    expect(top.indexOf('npm start')).toBeGreaterThan(top.indexOf('npm install'));
+    expect(top).toContain('npm test');
+  });
+
+  it("hands the app to the toolkit through its doors: tsconfig, webpack.config.ts, babel.config.js", () => {
+    expect(JSON.parse(read(template, 'tsconfig.json'))).toMatchObject({ extends: 'twelvepack/tsconfig.base.json' });
+    expect(JSON.parse(read(template, 'src/client/tsconfig.json'))).toMatchObject({ extends: '../../tsconfig.json', compilerOptions: { types: [] } });
+    expect(read(template, 'webpack.config.ts')).toContain("import { createAppWebpackConfig } from 'twelvepack/webpack';");
+    expect(read(template, 'webpack.config.ts')).toContain('export default createAppWebpackConfig(app, __dirname);');
+    expect(read(template, 'babel.config.js')).toContain("module.exports = require('twelvepack/babel');");
+  });
+
+  it('tests the built server with spawnServer, and says to run npm run build when there is none', () => {
+    const spec = read(template, 'test/server.test.ts');
+    expect(spec).toContain("from 'twelvepack/testing'");
+    expect(spec).toContain('run `npm run build`');
+  });
+});
+
+describe('the react template', () => {
+  it('sets the JSX runtime in tsconfig.json, the one setting the toolkit reads', () => {
+    expect(JSON.parse(read('react', 'tsconfig.json'))).toMatchObject({ compilerOptions: { jsx: 'react-jsx', jsxImportSource: 'react' } });
+  });
+
+  it('renders with createRoot from src/client/main.tsx, a component with state and an effect calling /api/hello', () => {
+    expect(loadTemplateApp('react').pages[0]?.entry).toBe('src/client/main.tsx');
+    expect(read('react', 'src/client/main.tsx')).toContain("import { createRoot } from 'react-dom/client';");
+    const greeting = read('react', 'src/client/Greeting.tsx');
+    expect(greeting).toMatch(/useState\(/);
+    expect(greeting).toMatch(/useEffect\(/);
+    expect(greeting).toContain("'/api/hello'");
+  });
+});
