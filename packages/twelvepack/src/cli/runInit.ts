@@ -36,7 +36,7 @@ export function runInit(args: readonly string[], cwd: string): number {
   try {
     files = planApp({
       template: parsed.template,
-      files: readTemplate(join(TOOLKIT_DIR, 'templates', parsed.template)),
+      files: readTemplate(join(TOOLKIT_DIR, 'templates'), parsed.template),
       folderName: basename(target),
       toolkit: JSON.parse(readFileSync(join(TOOLKIT_DIR, 'package.json'), 'utf8')) as ToolkitPackage,
     });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readTemplate, templateFilePath } from '../../src/cli/readTemplate';
 import { useTempDir } from '../support/useTempDir';
 
 const TOOLKIT = join(__dirname, '..', '..');
@@ -77,7 +78,7 @@ describe.each(['vanilla', 'react'] as const)('twelvepack init DIR --template %s'
     for (const file of expected.files.filter((path) => path !== 'package.json')) {
       expect({ file, content: readFileSync(join(temp.path(), 'shop', file), 'utf8') }).toEqual({
         file,
-        content: readFileSync(join(TEMPLATES, template, storedAs(file)), 'utf8'),
+        content: readFileSync(templateFilePath(TEMPLATES, template, storedAs(file)), 'utf8'),
       });
     }
   });
@@ -124,7 +125,7 @@ describe.each(['vanilla', 'react'] as const)('twelvepack init DIR --template %s'
 
   it('writes .gitignore and .npmrc, which the template stores without their dot (npm pack would drop them)', () => {
     expect(init(temp.path(), 'shop', '--template', template).status).toBe(0);
-    const stored = readdirSync(join(TEMPLATES, template));
+    const stored = [...readTemplate(TEMPLATES, template).keys()];
     expect(stored).toEqual(expect.arrayContaining(['gitignore', 'npmrc']));
     expect(stored).not.toEqual(expect.arrayContaining(['.gitignore']));
     expect(stored).not.toEqual(expect.arrayContaining(['.npmrc']));

@@ -1,47 +1,56 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { AnyApp } from '../../src/config/AppManifest';
-import { staleGeneratedFiles } from '../../src/config/generatedFiles';
+import { generatedFiles, staleGeneratedFiles } from '../../src/config/generatedFiles';
 import { INIT_TEMPLATES } from '../../src/cli/initTemplates';
+import { COMMON_TEMPLATE, readTemplate, templateFilePath } from '../../src/cli/readTemplate';
 
 const TEMPLATES = join(__dirname, '..', '..', 'templates');
 
+/** Where each template is laid out whole (common files and its own), inside the workspace so `twelvepack/...` resolves. */
+const LAID_OUT = join(__dirname, '..', '..', '.cache', 'test-templates');
+
+beforeAll(() => {
+  rmSync(LAID_OUT, { recursive: true, force: true });
+  for (const template of Object.keys(INIT_TEMPLATES)) {
+    for (const [path, content] of readTemplate(TEMPLATES, template)) {
+      mkdirSync(dirname(join(LAID_OUT, template, path)), { recursive: true });
+      writeFileSync(join(LAID_OUT, template, path), content);
+    }
+  }
+});
+afterAll(() => rmSync(LAID_OUT, { recursive: true, force: true }));
+
 /**
- * A template's src/app.ts, loaded as an app's specs load it: it imports
- * twelvepack/app and twelvepack/server, which resolve through the workspace.
- * Required by path, so the toolkit's type-check does not take in the templates.
+ * A template's src/app.ts, loaded as an app's specs load it: it imports its
+ * route and twelvepack/app and twelvepack/server, which resolve through the
+ * workspace. Required by path, so the toolkit's type-check does not take in
+ * the templates.
  */
 function loadTemplateApp(template: string): AnyApp {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(join(TEMPLATES, template, 'src', 'app.ts')) as { default: AnyApp }).default;
+  return (require(join(LAID_OUT, template, 'src', 'app.ts')) as { default: AnyApp }).default;
 }
 
-const read = (template: string, file: string) => readFileSync(join(TEMPLATES, template, file), 'utf8');
-
-/** Every file under a folder, by path with `/`. */
-function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-    return entry.isDirectory() ? listFiles(dir, path) : [path];
-  });
-}
+/** A file of the template as init writes it (its own, else the common one). */
+const read = (template: string, file: string) => readFileSync(templateFilePath(TEMPLATES, template, file), 'utf8');
 
 describe('the templates folder', () => {
-  it('holds exactly the templates twelvepack init knows', () => {
-    expect(readdirSync(TEMPLATES).sort()).toEqual(Object.keys(INIT_TEMPLATES).sort());
+  it('holds exactly the templates twelvepack init knows, and the files they share', () => {
+    expect(readdirSync(TEMPLATES).sort()).toEqual([COMMON_TEMPLATE, ...Object.keys(INIT_TEMPLATES)].sort());
   });
 });
 
 describe.each(Object.keys(INIT_TEMPLATES))('the %s template', (template) => {
-  const dir = join(TEMPLATES, template);
-
-  it('has current generated files: .env.example and src/client/public-env.d.ts (if this fails, run `fix`)', () => {
-    const fix = `cd packages/twelvepack/templates/${template} && node ../../src/cli/twelvepack.js env:example`;
-    expect({ stale: staleGeneratedFiles(loadTemplateApp(template), dir), fix }).toEqual({ stale: [], fix });
+  it('has current generated files: .env.example and src/client/public-env.d.ts, shared in templates/common', () => {
+    // Every template declares the same variables, so one pair of generated files serves them all.
+    const current = generatedFiles(loadTemplateApp(template));
+    for (const [file, content] of current) expect({ file, content: read(template, file) }).toEqual({ file, content });
+    expect(staleGeneratedFiles(loadTemplateApp(template), join(TEMPLATES, COMMON_TEMPLATE))).toEqual([]);
   });
 
   it('holds no package.json (a package to npm and jest), and no .gitignore or .npmrc (npm pack would drop them)', () => {
-    const names = listFiles(dir).map((path) => path.split('/').pop());
+    const names = [...readTemplate(TEMPLATES, template).keys()].map((path) => path.split('/').pop());
     expect(names).not.toContain('package.json');
     expect(names).not.toContain('.gitignore');
     expect(names).not.toContain('.npmrc');
@@ -52,7 +61,7 @@ describe.each(Object.keys(INIT_TEMPLATES))('the %s template', (template) => {
     expect(app.variables.map(({ name, exposure }) => ({ name, exposure }))).toEqual([{ name: 'PUBLIC_APP_NAME', exposure: 'public' }]);
     expect(app.pages).toHaveLength(1);
     expect(app.pages[0]?.template).toBe('public/index.html');
-    expect(existsSync(join(dir, app.pages[0]!.entry))).toBe(true);
+    expect(existsSync(templateFilePath(TEMPLATES, template, app.pages[0]!.entry))).toBe(true);
     expect(read(template, 'public/index.html')).toContain('<title>%PUBLIC_APP_NAME%</title>');
     expect(app.routes).toEqual([{ path: '/api/hello', methods: ['GET'], handler: expect.any(Function) }]);
   });

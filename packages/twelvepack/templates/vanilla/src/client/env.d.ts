@@ -1,7 +1,0 @@
-// Browser code sees only the public variables, each by name: a misspelt or
-// non-public name is a type error here and a build error in the toolkit.
-import type { PublicEnv } from 'twelvepack/client';
-
-declare global {
-  const process: { readonly env: PublicEnv };
-}
