@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { cleanEnv } from './cleanEnv';
+
+/** Set by globalSetup: the path of the toolkit's tarball, packed once per test run. */
+export const TARBALL_VARIABLE = 'TWELVEPACK_TEST_TARBALL';
+
+/** The toolkit's own folder (packages/twelvepack). */
+export const PACKAGE_DIR = join(__dirname, '..', '..');
+
+/**
+ * `npm pack` of the toolkit into `destination`, as a release makes it (its
+ * `prepare` compiles dist/ first). Returns the tarball's path.
+ */
+export function packToolkit(destination: string): string {
+  const json = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
+    cwd: PACKAGE_DIR,
+    env: cleanEnv(),
+    encoding: 'utf8',
+    // A failure throws with npm's stderr (the compile errors) in its message.
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const [packed] = JSON.parse(json.slice(json.search(/^\[/m))) as { filename: string }[];
+  if (packed === undefined) throw new Error(`npm pack printed no tarball: ${json}`);
+  return join(destination, packed.filename);
+}
+
+/** The tarball packed for this test run. */
+export function packedTarball(): string {
+  const tarball = process.env[TARBALL_VARIABLE];
+  if (tarball === undefined) throw new Error(`${TARBALL_VARIABLE} is not set: run the tests through jest (test/support/globalSetup.ts packs the toolkit).`);
+  return tarball;
+}
