@@ -18,6 +18,8 @@ export interface AppPackageOptions {
   readonly toolkit: ToolkitPackage;
   /** `npm start`: the Procfile's web command, so the two never differ. */
   readonly start: string;
+  /** The `twelvepack` dependency instead of the toolkit's exact version (a tarball: `file:...`). */
+  readonly toolkitSpec?: string;
 }
 
 /** An exact version, such as `19.3.1` or `1.0.0-rc.2` (no range: a new app installs what the toolkit was tested with). */
@@ -29,7 +31,7 @@ const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
  * version the toolkit pins (one source of truth). Throws, naming the package,
  * when the toolkit pins none exactly. Pure.
  */
-export function appPackageJson({ name, template, toolkit, start }: AppPackageOptions): string {
+export function appPackageJson({ name, template, toolkit, start, toolkitSpec }: AppPackageOptions): string {
   const { dependencies, devDependencies } = INIT_TEMPLATES[template];
   const engines = toolkit.engines?.node;
   if (engines === undefined) throw new Error("twelvepack's package.json has no engines.node, which a new app copies.");
@@ -48,7 +50,7 @@ export function appPackageJson({ name, template, toolkit, start }: AppPackageOpt
       test: 'jest',
       typecheck: 'tsc -p tsconfig.json && tsc -p src/client/tsconfig.json',
     },
-    dependencies: pins(toolkit, dependencies, { twelvepack: exact('twelvepack', toolkit.version) }),
+    dependencies: pins(toolkit, dependencies, { twelvepack: toolkitSpec ?? exact('twelvepack', toolkit.version) }),
     devDependencies: pins(toolkit, [...COMMON_DEV_DEPENDENCIES, ...devDependencies]),
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;

@@ -17,6 +17,8 @@ export interface PlanOptions {
   readonly folderName: string;
   /** The toolkit's own package.json. */
   readonly toolkit: ToolkitPackage;
+  /** The app's `twelvepack` dependency, when not the toolkit's own version (`--toolkit`). */
+  readonly toolkitSpec?: string;
 }
 
 /**
@@ -31,14 +33,14 @@ const STORED_WITHOUT_DOT = new Set(['gitignore', 'npmrc']);
  * one an app can be made from (it holds a package.json, or its Procfile has no
  * `web:` line). Pure.
  */
-export function planApp({ template, files, folderName, toolkit }: PlanOptions): PlannedFile[] {
+export function planApp({ template, files, folderName, toolkit, toolkitSpec }: PlanOptions): PlannedFile[] {
   // A package.json in the toolkit's tree would be a package to npm and to jest's module map.
   if (files.has('package.json')) throw new Error(`the ${template} template holds a package.json; the app's is made by code (appPackageJson.ts): remove it.`);
   const start = webCommand(files.get('Procfile'));
   if (start === undefined) throw new Error(`the ${template} template's Procfile has no "web:" line, which is also the app's npm start.`);
 
   const planned: PlannedFile[] = [...files].map(([path, content]) => ({ path: withDot(path), content }));
-  planned.push({ path: 'package.json', content: appPackageJson({ name: toPackageName(folderName), template, toolkit, start }) });
+  planned.push({ path: 'package.json', content: appPackageJson({ name: toPackageName(folderName), template, toolkit, start, toolkitSpec }) });
   return planned.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ToolkitPackage } from './appPackageJson';
 import { INIT_TEMPLATES } from './initTemplates';
 import { INIT_USAGE, parseInitArgs } from './parseInitArgs';
@@ -38,6 +38,7 @@ export function runInit(args: readonly string[], cwd: string): number {
       template: parsed.template,
       files: readTemplate(join(TOOLKIT_DIR, 'templates'), parsed.template),
       folderName: basename(target),
+      toolkitSpec: parsed.toolkit === undefined ? undefined : dependencySpec(parsed.toolkit, cwd, target),
       toolkit: JSON.parse(readFileSync(join(TOOLKIT_DIR, 'package.json'), 'utf8')) as ToolkitPackage,
     });
   } catch (error) {
@@ -61,7 +62,31 @@ export function runInit(args: readonly string[], cwd: string): number {
       `Next:\n${next.map((command) => `  ${command}\n`).join('')}` +
       '(npm install also builds it; npm test runs its specs, npm run dev the development server.)\n',
   );
+  // A source checkout (this repository) is not a published version: npm install would look for one on the registry.
+  if (parsed.toolkit === undefined && existsSync(join(TOOLKIT_DIR, 'src'))) {
+    process.stdout.write(
+      `Note: this twelvepack runs from a source checkout (${TOOLKIT_DIR}), and the app depends on twelvepack ${version(TOOLKIT_DIR)} ` +
+        'from the registry. If that version is not published, make a tarball (`npm pack -w twelvepack` in the checkout) and ' +
+        'point the app at it: `twelvepack init DIR --toolkit file:PATH.tgz`, or set dependencies.twelvepack to "file:PATH.tgz".\n',
+    );
+  }
   return 0;
+}
+
+/** The toolkit's version, from its package.json. */
+function version(toolkitDir: string): string {
+  return (JSON.parse(readFileSync(join(toolkitDir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * The app's `twelvepack` dependency as --toolkit names it. A `file:` path is
+ * taken from the current folder, as typed, and written relative to the app
+ * (where npm reads it), never as this machine's absolute path.
+ */
+function dependencySpec(spec: string, cwd: string, target: string): string {
+  if (!spec.startsWith('file:')) return spec;
+  const path = relative(target, resolve(cwd, spec.slice('file:'.length))).split(sep).join('/');
+  return `file:${path}`;
 }
 
 /** Why an app cannot be written into this folder, if it cannot. */

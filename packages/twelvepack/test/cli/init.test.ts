@@ -173,15 +173,32 @@ describe('twelvepack init', () => {
     const run = init(temp.path(), 'shop', '--template', 'vue');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('unknown template "vue"; the templates are vanilla, react');
-    expect(run.stderr).toContain('usage: twelvepack init DIR [--template vanilla|react]');
+    expect(run.stderr).toContain('usage: twelvepack init DIR [--template vanilla|react] [--toolkit SPEC]');
     expect(listFiles(temp.path())).toEqual([]);
   });
 
   it('prints the usage line without DIR, with exit 2 and nothing written', () => {
     const run = init(temp.path());
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('twelvepack init: name the folder to create the app in.\nusage: twelvepack init DIR [--template vanilla|react]\n');
+    expect(run.stderr).toBe('twelvepack init: name the folder to create the app in.\nusage: twelvepack init DIR [--template vanilla|react] [--toolkit SPEC]\n');
     expect(listFiles(temp.path())).toEqual([]);
+  });
+
+  it('points the app at another toolkit with --toolkit, a file: path written relative to the app', () => {
+    mkdirSync(join(temp.path(), 'packs'));
+    const run = init(join(temp.path(), 'packs'), '../apps/shop', '--toolkit', 'file:twelvepack-0.1.0.tgz');
+    expect(run.status).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(temp.path(), 'apps', 'shop', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies.twelvepack).toBe('file:../../packs/twelvepack-0.1.0.tgz');
+    // Told only without --toolkit: how to install a toolkit that runs from a source checkout.
+    expect(run.stdout).not.toContain('source checkout');
+  });
+
+  it('says, when it runs from a source checkout, how to point the app at a tarball', () => {
+    const run = init(temp.path(), 'shop');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('this twelvepack runs from a source checkout');
+    expect(run.stdout).toContain('--toolkit file:PATH.tgz');
   });
 
   it("is listed among the CLI's commands", () => {

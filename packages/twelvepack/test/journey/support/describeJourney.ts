@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -29,8 +29,8 @@ export interface ShownAnswer {
 
 /**
  * The whole journey of a new app, outside this repository, each step a real
- * child process: `twelvepack init` writes it into a temp folder, its
- * `twelvepack` dependency points at the packed tarball, `npm install` builds it
+ * child process: `twelvepack init --toolkit file:<tarball>` writes it into a
+ * temp folder, depending on the packed toolkit, `npm install` builds it
  * (postinstall), its own `npm test` and `npm run typecheck` pass, and once
  * devDependencies are pruned (as a platform does) `npm start` serves `/` and
  * its hashed assets, and Chromium renders it without a console error. Each
@@ -56,21 +56,19 @@ export function describeJourney(template: string, shows: ShownAnswer): void {
       rmSync(root, { recursive: true, force: true });
     });
 
-    it('is written by `twelvepack init DIR --template`', async () => {
-      const result = await runCommand(process.execPath, [BIN, 'init', app, '--template', template], { cwd: root, timeoutMs: 60_000 });
+    it('is written by `twelvepack init DIR --template NAME --toolkit file:TARBALL`', async () => {
+      const toolkit = `file:${packedTarball()}`;
+      const result = await runCommand(process.execPath, [BIN, 'init', app, '--template', template, '--toolkit', toolkit], { cwd: root, timeoutMs: 60_000 });
       expect(shown(result)).toMatchObject({ code: 0 });
       expect(result.output).toContain('package.json');
       expect(result.output).toContain('npm install');
+      const { dependencies } = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+      expect(dependencies.twelvepack).toMatch(/^file:\.\.\/.*\.tgz$/);
       done.add('init');
     });
 
     it('installs the tarball, and its postinstall builds the app', async () => {
       after('init');
-      const manifestPath = join(app, 'package.json');
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { dependencies: Record<string, string> };
-      manifest.dependencies.twelvepack = `file:${packedTarball()}`;
-      writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-
       const result = await runCommand('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: app, timeoutMs: INSTALL_TIMEOUT_MS });
       expect(shown(result)).toMatchObject({ code: 0 });
       // Installed from the tarball (a real folder, compiled JavaScript), not linked to this repository's sources.
