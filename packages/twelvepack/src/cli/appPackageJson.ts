@@ -42,6 +42,9 @@ export function appPackageJson({ name, template, toolkit, start, toolkitSpec }: 
     engines: { node: engines },
     scripts: {
       postinstall: 'twelvepack postinstall',
+      // Both Heroku buildpacks run a hook after npm install instead of `build` (the classic heroku-postbuild, the Cloud
+      // Native one heroku-build): the install step again, which skips on a fresh dist/ (test/cli/buildpacks.test.ts).
+      'heroku-build': 'twelvepack postinstall',
       'heroku-postbuild': 'twelvepack postinstall',
       build: 'twelvepack build',
       start,

@@ -7,7 +7,7 @@ export interface BuildDecision {
 }
 
 /**
- * Decides whether an install step (postinstall, heroku-postbuild) builds, once
+ * Decides whether an install step (postinstall, heroku-build, heroku-postbuild) builds, once
  * decidePostinstall.js has let it through and the configuration is loaded:
  * not when TWELVEPACK_SKIP_BUILD is set, nor when dist/ is already built from
  * these inputs (so a second install step never builds twice). Pure.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `twelvepack postinstall` (npm install, heroku-postbuild): the production
+// `twelvepack postinstall` (npm install; Heroku's heroku-build and heroku-postbuild): the production
 // build, once, never as a dependency. Only the checks that must run before
 // Babel exists are plain JavaScript here (is this the app itself? are its build
 // tools installed?); the rest is TypeScript (runPostinstall.ts), which reads

@@ -49,6 +49,8 @@ export function parseConfig({ env, mode, references = new Map(), schema = defaul
     else problems.push({ name: spec.name, message: `${spec.name} ${parsed.expected} (got ${maskValue(spec, given)}). ${FIX}` });
   }
 
+  problems.push(...orderProblems(schema, values));
+
   for (const [name, referred] of references) {
     if (byName.get(name)?.exposure !== 'public') continue;
     const hidden = referred.filter((ref) => byName.get(ref)?.exposure !== 'public');
@@ -64,6 +66,28 @@ export function parseConfig({ env, mode, references = new Map(), schema = defaul
 
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, config: Object.freeze(values) as Config & Readonly<Record<string, string | number | boolean | undefined>> };
+}
+
+/** Each `atMost` pair whose values, both valid on their own, are in the wrong order (or whose other variable is no integer). */
+function orderProblems(schema: readonly VarSpec[], values: Readonly<Record<string, unknown>>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const spec of schema) {
+    if (spec.atMost === undefined) continue;
+    const other = schema.find((candidate) => candidate.name === spec.atMost);
+    if (other?.type !== 'integer' || spec.type !== 'integer') {
+      problems.push({ name: spec.name, message: `${spec.name} declares atMost: '${spec.atMost}', but both must be declared integer variables: fix the declaration.` });
+      continue;
+    }
+    const value = values[spec.name];
+    const limit = values[other.name];
+    if (typeof value === 'number' && typeof limit === 'number' && value > limit) {
+      problems.push({
+        name: spec.name,
+        message: `${spec.name} must not be larger than ${other.name} (got ${spec.name}=${value}, ${other.name}=${limit}). Lower ${spec.name} or raise ${other.name}. ${FIX}`,
+      });
+    }
+  }
+  return problems;
 }
 
 function defaultFor(spec: VarSpec, mode: Mode): string | undefined {

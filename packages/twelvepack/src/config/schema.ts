@@ -36,6 +36,8 @@ export interface VarSpec {
   readonly min?: number;
   /** Inclusive bounds, for `integer`. */
   readonly max?: number;
+  /** For `integer`: another integer variable's name, whose value this one may not exceed (checked after both parse). */
+  readonly atMost?: string;
 }
 
 /** The global the server sets in index.html with its runtime public config. */
@@ -70,13 +72,24 @@ export const schema = [
     doc: 'Address the server listens on: 0.0.0.0 for every interface, 127.0.0.1 for this machine only.',
   },
   {
+    // No default: unset must stay visible, so the worker count can fall back to
+    // HEROKU_AVAILABLE_PARALLELISM and say which source it used (config/workerCount.ts).
     name: 'WEB_CONCURRENCY',
     type: 'integer',
     min: 1,
     max: 64,
-    default: '1',
     exposure: 'server',
-    doc: 'Number of server processes; above 1, a primary forks that many workers.',
+    doc: 'Number of server processes; above 1, a primary forks that many workers. Unset: HEROKU_AVAILABLE_PARALLELISM, else 1.',
+  },
+  {
+    // Heroku's Cloud Native Buildpack (heroku/buildpacks-nodejs) sets it at build and at run time to the
+    // CPUs it detects plus one, and to 0 when it cannot tell; 0 means unknown, never zero workers.
+    name: 'HEROKU_AVAILABLE_PARALLELISM',
+    type: 'integer',
+    min: 0,
+    max: 4096,
+    exposure: 'server',
+    doc: "CPUs Heroku's Cloud Native Buildpack detected (it sets this); the worker count when WEB_CONCURRENCY is unset, at most 64. 0 means unknown.",
   },
   {
     name: 'SHUTDOWN_TIMEOUT_MS',
@@ -101,6 +114,29 @@ export const schema = [
     default: 'false',
     exposure: 'server',
     doc: 'Trust X-Forwarded-For and X-Forwarded-Proto from the proxy in front (true behind a platform router).',
+  },
+  {
+    // Below the request timeout: Node swaps the two when headers is larger (issue 13). A real client sends its headers
+    // in one packet; 10 s still covers a lossy mobile link, and holds a slow-header (slowloris) connection 10 s at most.
+    name: 'HEADERS_TIMEOUT_MS',
+    type: 'integer',
+    min: 100,
+    max: 3600000,
+    atMost: 'REQUEST_TIMEOUT_MS',
+    default: '10000',
+    exposure: 'server',
+    doc: 'How long a client may take to send the headers of a request before it gets 408 and is closed; at most REQUEST_TIMEOUT_MS.',
+  },
+  {
+    // 30 s, not Node's 5 minutes: Heroku's router answers 503 (H12) once 30 s pass without a response, so a request
+    // still arriving then helps nobody; an app that takes large uploads over slow links raises it.
+    name: 'REQUEST_TIMEOUT_MS',
+    type: 'integer',
+    min: 100,
+    max: 3600000,
+    default: '30000',
+    exposure: 'server',
+    doc: 'How long a client may take to send a whole request, body included, before it gets 408 and is closed; raise it for large uploads over slow links.',
   },
   {
     name: 'SERVE_CLIENT',

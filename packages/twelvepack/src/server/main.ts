@@ -8,6 +8,7 @@ import app from 'twelvepack-app';
 import type { Services } from '../config/AppManifest';
 import { loadAppConfigOrExit, type LoadedConfig } from '../config/loadAppConfig';
 import { redactConfig } from '../config/redactConfig';
+import { workerCount } from '../config/workerCount';
 import { createServer } from './createServer';
 import { createGracefulShutdown } from './lifecycle/createGracefulShutdown';
 import { createProcessState } from './lifecycle/createProcessState';
@@ -22,23 +23,28 @@ const CLIENT_DIR = join(__dirname, '..', 'client');
 
 const notifyPrimary = (message: WorkerMessage) => process.send?.(message);
 
+/** Signals that ask the cluster primary for a rolling restart. */
+const RESTART_SIGNALS = ['SIGHUP', 'SIGUSR2'] as const;
+
 function main(): void {
   const loaded = loadAppConfigOrExit(app, {});
   const logger = createLogger({ level: loaded.config.LOG_LEVEL });
-  if (cluster.isPrimary && loaded.config.WEB_CONCURRENCY > 1) startPrimary(loaded, logger);
+  if (cluster.isPrimary && workerCount(loaded.config).workers > 1) startPrimary(loaded, logger);
   else void startWorker(loaded, logger);
 }
 
 function startPrimary({ config, schema }: LoadedConfig, logger: Logger): void {
-  logger.info({ workers: config.WEB_CONCURRENCY, config: redactConfig(config, schema) }, 'starting cluster primary');
+  logger.info({ ...workerCount(config), config: redactConfig(config, schema) }, 'starting cluster primary');
   const supervisor = superviseWorkers({
-    count: config.WEB_CONCURRENCY,
+    count: workerCount(config).workers,
     logger,
     fork: () => cluster.fork(),
     timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     exit: (code) => process.exit(code),
   });
   onSignals(logger, (signal) => supervisor.shutdown(signal));
+  // SIGHUP (and SIGUSR2, which process managers such as nodemon send for a restart): a rolling restart.
+  for (const signal of RESTART_SIGNALS) process.on(signal, () => void supervisor.restart(signal));
 }
 
 async function startWorker({ config, publicEnv, schema }: LoadedConfig, logger: Logger): Promise<void> {
@@ -89,7 +95,7 @@ async function startWorker({ config, publicEnv, schema }: LoadedConfig, logger: 
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-    logger.info({ url: `http://${host}:${port}`, port, config: redactConfig(config, schema) }, 'listening');
+    logger.info({ url: `http://${host}:${port}`, port, ...workerCount(config), config: redactConfig(config, schema) }, 'listening');
     notifyPrimary({ type: 'twelvepack:ready' });
   });
 
@@ -97,9 +103,17 @@ async function startWorker({ config, publicEnv, schema }: LoadedConfig, logger: 
   process.on('message', (message: unknown) => {
     if (isWorkerMessage(message) && message.type === 'twelvepack:shutdown') shutdown(message.reason);
   });
-  // Started with an IPC channel by a parent that is not a cluster primary (the dev server): when that parent dies,
-  // even by SIGKILL, the channel closes, and this process must not stay behind, listening. Cluster workers: Node does it.
-  if (process.send !== undefined && cluster.isPrimary) process.once('disconnect', () => shutdown('parent process gone'));
+  // Started with an IPC channel (a cluster worker, or the dev server's API process): when the parent dies, even by
+  // SIGKILL, the channel closes, and this process must not stay behind, listening; it stops gracefully, so the
+  // requests it holds are answered and its log lines written. (Node would exit a cluster worker at once.)
+  if (cluster.worker !== undefined) cluster.worker.exitedAfterDisconnect = true;
+  if (process.send !== undefined) process.once('disconnect', () => shutdown(cluster.isWorker ? 'primary process gone' : 'parent process gone'));
+  for (const signal of RESTART_SIGNALS) {
+    process.on(signal, () => {
+      if (cluster.isWorker) logger.info({ signal }, 'restart signal ignored by a worker: send it to the primary');
+      else shutdown(signal);
+    });
+  }
 }
 
 /** First SIGTERM or SIGINT: graceful shutdown. A second signal: exit at once. */

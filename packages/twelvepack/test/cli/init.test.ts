@@ -112,6 +112,7 @@ describe.each(['vanilla', 'react'] as const)('twelvepack init DIR --template %s'
     const web = /^web: (.+)$/m.exec(readFileSync(join(temp.path(), 'shop', 'Procfile'), 'utf8'))?.[1];
     expect(scripts).toEqual({
       postinstall: 'twelvepack postinstall',
+      'heroku-build': 'twelvepack postinstall',
       'heroku-postbuild': 'twelvepack postinstall',
       build: 'twelvepack build',
       start: web,

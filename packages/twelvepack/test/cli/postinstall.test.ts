@@ -1,29 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useTempDir } from '../support/useTempDir';
-
-const TOOLKIT = join(__dirname, '..', '..');
-/** The toolkit's fixture app (never the demo): its sources are copied into each project. */
-const FIXTURE = join(TOOLKIT, 'test', 'fixtures', 'server-app');
-/** The workspace's installed packages (the build tools, and twelvepack itself as a link). */
-const NODE_MODULES = join(TOOLKIT, '..', '..', 'node_modules');
-
-/** A temp project the toolkit's postinstall runs in: bare, with the tools installed, or the whole fixture app. */
-function makeProject(dir: string, { tools = false, app = false } = {}): string {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'fixture-app', private: true }));
-  if (tools || app) symlinkSync(NODE_MODULES, join(dir, 'node_modules'), 'dir');
-  if (app) {
-    for (const path of ['src', 'public']) cpSync(join(FIXTURE, path), join(dir, path), { recursive: true });
-    writeFileSync(
-      join(dir, 'webpack.config.ts'),
-      "import { createAppWebpackConfig } from 'twelvepack/webpack';\nimport app from './src/app';\nexport default createAppWebpackConfig(app, __dirname);\n",
-    );
-    writeFileSync(join(dir, 'babel.config.js'), "module.exports = require('twelvepack/babel');\n");
-  }
-  return dir;
-}
+import { makeProject, TOOLKIT } from './makeProject';
 
 function runPostinstall(root: string, env: Record<string, string>) {
   const { TWELVEPACK_SKIP_BUILD: _skip, TWELVEPACK_BUILD_HEAP_MB: _heap, ...inherited } = process.env;

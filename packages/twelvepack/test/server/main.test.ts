@@ -78,7 +78,8 @@ describe('graceful shutdown', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     server.child.kill('SIGTERM');
     await server.waitForLog((line) => line.msg === 'shutting down');
-    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    // A new connection is refused (fetch's pool may hold an idle one, which gets a grace to deliver a request).
+    await expect(getOnNewConnection(`${url}/healthz`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     expect(server.child.exitCode).toBeNull();
     slow.finish();
     expect(await slow.response).toBe(204);
@@ -110,3 +111,14 @@ describe('graceful shutdown', () => {
     expect(server.logs.some((line) => line.msg === 'shutdown deadline passed; closing the remaining connections')).toBe(true);
   });
 });
+
+/** GET on a connection of its own (no keep-alive pool): resolves with the status. */
+async function getOnNewConnection(url: string): Promise<number> {
+  const { get } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on('error', reject);
+  });
+}

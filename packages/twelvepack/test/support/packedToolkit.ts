@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { cleanEnv } from './cleanEnv';
 
@@ -13,13 +13,10 @@ export const PACKAGE_DIR = join(__dirname, '..', '..');
  * `prepare` compiles dist/ first). Returns the tarball's path.
  */
 export function packToolkit(destination: string): string {
-  const json = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
-    cwd: PACKAGE_DIR,
-    env: cleanEnv(),
-    encoding: 'utf8',
-    // A failure throws with npm's stderr (the compile errors) in its message.
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const run = spawnSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: PACKAGE_DIR, env: cleanEnv(), encoding: 'utf8' });
+  // The compile's errors (tsc writes them to stdout) and npm's own, in the failure's message.
+  if (run.status !== 0) throw new Error(`npm pack of the toolkit failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  const json = run.stdout;
   const [packed] = JSON.parse(json.slice(json.search(/^\[/m))) as { filename: string }[];
   if (packed === undefined) throw new Error(`npm pack printed no tarball: ${json}`);
   return join(destination, packed.filename);

@@ -1,6 +1,11 @@
 import type { Server } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
 import type { Logger } from '../logger';
 import type { ProcessState } from './createProcessState';
+import { trackConnections } from './trackConnections';
+
+/** How long an idle keep-alive connection may still deliver a request once stopping begins. */
+export const IDLE_GRACE_MS = 1000;
 
 /** Options for {@link createGracefulShutdown}. */
 export interface GracefulShutdownOptions {
@@ -13,15 +18,27 @@ export interface GracefulShutdownOptions {
   readonly closers?: readonly (() => Promise<void>)[];
   /** Ends the process; main passes process.exit. */
   readonly exit: (code: number) => void;
+  /** How long an idle connection keeps its chance to deliver a request already on the wire (IDLE_GRACE_MS). */
+  readonly idleGraceMs?: number;
 }
 
 /**
  * Returns `shutdown(reason)`, idempotent: report not-ready, stop accepting,
- * let in-flight requests finish, close idle keep-alive connections, close
- * backing services, flush logs, exit 0. A timer (unref'd, so it never keeps the
- * process alive by itself) forces the rest at the deadline and exits 1.
+ * let in-flight requests finish, close keep-alive connections without cutting
+ * off a request, close backing services, flush logs, exit 0. A timer (unref'd,
+ * so it never keeps the process alive by itself) forces the rest at the
+ * deadline and exits 1. Call it before the server listens (it counts requests
+ * per connection from the start).
+ *
+ * Dropping nothing: once stopping, every response carries `Connection: close`
+ * (the request pipeline asks the process state), so a busy connection closes
+ * after its response. An idle one may have a request on the wire that the
+ * server has not read yet, and closing it then resets that request: it gets
+ * `idleGraceMs` to deliver one (answered, then closed), and is closed only if
+ * it is still idle after that.
  */
-export function createGracefulShutdown({ server, logger, state, timeoutMs, closers = [], exit }: GracefulShutdownOptions) {
+export function createGracefulShutdown({ server, logger, state, timeoutMs, closers = [], exit, idleGraceMs = IDLE_GRACE_MS }: GracefulShutdownOptions) {
+  const connections = trackConnections(server);
   let started = false;
   let finished = false;
   const finish = (code: number) => {
@@ -43,12 +60,16 @@ export function createGracefulShutdown({ server, logger, state, timeoutMs, close
     }, timeoutMs);
     deadline.unref();
 
-    // A keep-alive connection becomes idle when its in-flight response ends; close each as it does.
-    const sweeper = setInterval(() => server.closeIdleConnections(), 50);
-    sweeper.unref();
+    const closeIfStillIdle = (socket: Socket) => {
+      setTimeout(() => {
+        if (connections.isIdle(socket)) socket.destroy();
+      }, idleGraceMs).unref();
+    };
+    for (const socket of connections.idle()) closeIfStillIdle(socket);
+    connections.onIdle(closeIfStillIdle);
 
-    server.close(async (error) => {
-      clearInterval(sweeper);
+    // Stop accepting. Not http.Server#close: since Node 19 it also closes every idle connection at once.
+    NetServer.prototype.close.call(server, async (error?: Error) => {
       if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') logger.error({ err: error }, 'closing the server failed');
       const results = await Promise.allSettled(closers.map((close) => close()));
       const failed = results.filter((result) => result.status === 'rejected');
@@ -57,6 +78,5 @@ export function createGracefulShutdown({ server, logger, state, timeoutMs, close
       logger.info({ reason }, 'stopped');
       finish(failed.length === 0 ? 0 : 1);
     });
-    server.closeIdleConnections();
   };
 }
