@@ -7,7 +7,7 @@ import { answerForError } from './answerForError';
 import { json } from './answers';
 import { createRouter } from './createRouter';
 import { HttpError } from './HttpError';
-import { clientAddressOf, isHttps, requestIdOf } from './requestFacts';
+import { clientAddressOf, hasUnreadBody, isHttps, requestIdOf } from './requestFacts';
 import { writeAnswer } from './writeAnswer';
 
 /** Answers every request no route takes: the static files (synchronous: the hot path). */
@@ -29,6 +29,8 @@ export interface RequestHandlerOptions {
   readonly config: unknown;
   /** The services handlers see. */
   readonly services: unknown;
+  /** The status the clientError listener wrote straight to a socket (408 for a request that took too long), if it did. */
+  readonly statusWrittenTo?: (socket: object) => number | undefined;
 }
 
 /**
@@ -39,11 +41,19 @@ export interface RequestHandlerOptions {
  * files' included, is written by writeAnswer, so those headers and that log
  * line are the same for every route.
  *
+ * An answer sent while part of the request's body is unread (a refusal: 401,
+ * 413, 429, or any answer that ignores the body) carries `Connection: close`
+ * and the connection closes after it: Node would otherwise read and discard
+ * the whole declared body to keep the connection (issue 13).
+ *
  * The log line is written as soon as the response is complete: at once for the
  * answers made synchronously (the static files: no listener per request), at
- * `close` for the others, where `aborted: true` marks a response cut short.
+ * `close` for the others. A response cut short is marked `aborted: true` and
+ * carries the status actually sent, or none; when the client went away (not
+ * the server's timeout), a warn line says so, and the request stream's own
+ * error is not logged as a server failure.
  */
-export function createRequestHandler({ logger, trustProxy, routes, fallback, isStopping, config, services }: RequestHandlerOptions) {
+export function createRequestHandler({ logger, trustProxy, routes, fallback, isStopping, config, services, statusWrittenTo }: RequestHandlerOptions) {
   const route = createRouter(routes);
   return function handleRequest(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now();
@@ -56,17 +66,27 @@ export function createRequestHandler({ logger, trustProxy, routes, fallback, isS
 
     const logRequest = (aborted: boolean) => {
       const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
-      const line = { requestId, method: req.method, path, status: res.statusCode, bytes, durationMs };
-      logger.info(aborted ? { ...line, aborted: true } : line, 'request');
+      if (!aborted) {
+        logger.info({ requestId, method: req.method, path, status: res.statusCode, bytes, durationMs }, 'request');
+        return;
+      }
+      // res.statusCode is 200 until a status is set: only a status whose headers went out was sent.
+      const written = statusWrittenTo?.(req.socket);
+      const status = written ?? (res.headersSent ? res.statusCode : undefined);
+      const sent = status === undefined ? {} : { status };
+      if (written === undefined) logger.warn({ requestId, method: req.method, path, ...sent }, 'client went away');
+      logger.info({ requestId, method: req.method, path, ...sent, bytes, durationMs, aborted: true }, 'request');
     };
     const send = (answer: Answer) => {
       if (res.headersSent || res.destroyed) return;
+      if (hasUnreadBody(req) && !pipelineHeaders.includes('Connection')) pipelineHeaders.push('Connection', 'close');
       bytes = writeAnswer(req, res, answer, pipelineHeaders);
     };
     const fail = (error: unknown) => {
-      // An HttpError is an answer the handler chose; anything else is a bug, logged with its stack.
+      // An HttpError is an answer the handler chose; the request stream's own error is the client going away (logged
+      // at close, with what it was sent); anything else is a bug, logged with its stack.
       if (error instanceof HttpError) logger.warn({ requestId, status: error.status, reason: error.message }, 'request refused');
-      else logger.error({ requestId, err: error }, 'request failed');
+      else if (req.errored === null || error !== req.errored) logger.error({ requestId, err: error }, 'request failed');
       if (res.headersSent) {
         res.destroy();
         return;
@@ -91,7 +111,15 @@ export function createRequestHandler({ logger, trustProxy, routes, fallback, isS
     if (answer instanceof Promise) answer.then(send, fail);
     else if (answer !== undefined) send(answer);
     if (res.writableEnded) logRequest(false);
-    else res.once('close', () => logRequest(!res.writableFinished));
+    else {
+      // Node emits 'finish' even when the socket failed under the write (and `writableFinished` reads true once the
+      // socket is destroyed): only a socket still open at 'finish' took the whole answer.
+      let finished = false;
+      res.once('finish', () => {
+        finished = !req.socket.destroyed;
+      });
+      res.once('close', () => logRequest(!finished));
+    }
   };
 }
 

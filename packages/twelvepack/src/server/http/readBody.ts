@@ -9,7 +9,11 @@ export class BodyTooLargeError extends HttpError {
   }
 }
 
-/** Reads a request body up to a limit, rejecting early (before buffering it all) when it is too large. */
+/**
+ * Reads a request body up to a limit, rejecting early (before buffering it all)
+ * when it is too large. The rest is left unread: the pipeline's answer then
+ * closes the connection rather than drain a body nobody wants.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLargeError(limit));
@@ -20,7 +24,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size > limit) {
         req.removeAllListeners('data');
-        req.resume();
+        req.pause();
         reject(new BodyTooLargeError(limit));
         return;
       }

@@ -27,6 +27,17 @@ export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
   return trustProxy && lastEntry(req.headers['x-forwarded-proto'])?.toLowerCase() === 'https';
 }
 
+/**
+ * Whether part of the request's body may still be unread: it declares one
+ * (a non-zero Content-Length, or chunks) and has not been read to its end.
+ * Its answer then closes the connection instead of draining the body.
+ */
+export function hasUnreadBody(req: IncomingMessage): boolean {
+  if (req.complete) return false;
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
 function lastEntry(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header.join(',') : header;
   const last = value?.split(',').pop()?.trim();
