@@ -83,6 +83,27 @@ describe('zero dropped requests under keep-alive load', () => {
     expect(requestLines(server)).toHaveLength(result.answered);
   }, 60_000);
 
+  it('replaces a worker stopped by hand (SIGTERM to it alone) without failing a request, as a planned exit', async () => {
+    server = spawnServer({ env: { WEB_CONCURRENCY: '2' } });
+    const url = await server.ready();
+    await waitForCount(server, (line) => line.msg === 'worker ready', 2);
+    const workers = server.logs.filter((line) => line.msg === 'worker ready').map((line) => line.workerPid as number);
+    const load = startKeepAliveLoad(url);
+    for (const [i, pid] of workers.entries()) {
+      const answeredBefore = load.answered();
+      process.kill(pid, 'SIGTERM');
+      await waitForCount(server, (line) => line.msg === 'worker ready', 3 + i);
+      await polled(() => load.answered() > answeredBefore + 50);
+    }
+    const result = await load.stop();
+    expect(dropped(result)).toEqual({ statuses: {}, errors: {} });
+    expect(server.logs.filter((line) => line.msg === 'worker stopped on its own; starting another')).toHaveLength(2);
+    expect(server.logs.filter((line) => line.level === 'error' || line.level === 'fatal')).toEqual([]);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(requestLines(server)).toHaveLength(result.answered);
+  }, 60_000);
+
   it('has every worker stop gracefully, answering and logging what it holds, when the primary is killed (kill -9)', async () => {
     server = spawnServer({ env: { WEB_CONCURRENCY: '2' } });
     const url = await server.ready();
