@@ -27,15 +27,15 @@ export interface GracefulShutdownOptions {
  * let in-flight requests finish, close keep-alive connections without cutting
  * off a request, close backing services, flush logs, exit 0. A timer (unref'd,
  * so it never keeps the process alive by itself) forces the rest at the
- * deadline and exits 1. Call it before the server listens (it counts requests
- * per connection from the start).
+ * deadline and exits 1. Call it before the server listens (it keeps the list
+ * of open connections from the start).
  *
  * Dropping nothing: once stopping, every response carries `Connection: close`
  * (the request pipeline asks the process state), so a busy connection closes
  * after its response. An idle one may have a request on the wire that the
  * server has not read yet, and closing it then resets that request: it gets
  * `idleGraceMs` to deliver one (answered, then closed), and is closed only if
- * it is still idle after that.
+ * it is idle when the grace ends.
  */
 export function createGracefulShutdown({ server, logger, state, timeoutMs, closers = [], exit, idleGraceMs = IDLE_GRACE_MS }: GracefulShutdownOptions) {
   const connections = trackConnections(server);
@@ -60,13 +60,16 @@ export function createGracefulShutdown({ server, logger, state, timeoutMs, close
     }, timeoutMs);
     deadline.unref();
 
-    const closeIfStillIdle = (socket: Socket) => {
+    // Looked at every idleGraceMs until it closes: idle then, it had its grace and is closed; busy, its answer
+    // carries Connection: close (Node closes it after), or it began before stopping and is looked at again.
+    const closeWhenIdle = (socket: Socket) => {
       setTimeout(() => {
+        if (socket.destroyed) return;
         if (connections.isIdle(socket)) socket.destroy();
+        else closeWhenIdle(socket);
       }, idleGraceMs).unref();
     };
-    for (const socket of connections.idle()) closeIfStillIdle(socket);
-    connections.onIdle(closeIfStillIdle);
+    for (const socket of connections.all()) closeWhenIdle(socket);
 
     // Stop accepting. Not http.Server#close: since Node 19 it also closes every idle connection at once.
     NetServer.prototype.close.call(server, async (error?: Error) => {

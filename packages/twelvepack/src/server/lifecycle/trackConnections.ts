@@ -1,42 +1,32 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 
-/** A server's open connections, and which of them are between requests (idle keep-alive). */
+/** A server's open connections, and whether each is between requests (idle keep-alive). */
 export interface ConnectionTracker {
-  /** The connections with no request in flight now. */
-  idle(): Socket[];
-  /** Whether a connection has no request in flight. */
+  /** Every open connection. */
+  all(): Socket[];
+  /** Whether a connection has no response in progress. */
   isIdle(socket: Socket): boolean;
-  /** Calls `listener` each time a connection's last request in flight ends (it becomes idle). */
-  onIdle(listener: (socket: Socket) => void): void;
 }
 
+/** A socket as Node's HTTP server leaves it: `_httpMessage` is the response in progress, null between requests. */
+type ServerSocket = Socket & { _httpMessage?: unknown };
+
 /**
- * Counts each connection's requests in flight, from the server's own events
- * (Node tracks this too, but only exposes "close the idle ones, now"). Call it
+ * The server's open connections, from its `connection` events: one listener
+ * per connection, nothing per request (the hot path). Whether one is idle is
+ * what Node's server itself records on the socket (as http-terminator and
+ * stoppable read it): Node exposes only "close the idle ones, now". Call it
  * before the server listens.
  */
 export function trackConnections(server: Server): ConnectionTracker {
-  const inFlight = new Map<Socket, number>();
-  const listeners: ((socket: Socket) => void)[] = [];
+  const open = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
-    inFlight.set(socket, 0);
-    socket.once('close', () => inFlight.delete(socket));
-  });
-  server.on('request', (req, res) => {
-    const socket = req.socket;
-    if (!inFlight.has(socket)) return;
-    inFlight.set(socket, inFlight.get(socket)! + 1);
-    res.once('close', () => {
-      const left = (inFlight.get(socket) ?? 1) - 1;
-      if (!inFlight.has(socket)) return;
-      inFlight.set(socket, left);
-      if (left === 0) for (const listener of listeners) listener(socket);
-    });
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
   });
   return {
-    idle: () => [...inFlight].filter(([, count]) => count === 0).map(([socket]) => socket),
-    isIdle: (socket) => inFlight.get(socket) === 0,
-    onIdle: (listener) => listeners.push(listener),
+    all: () => [...open],
+    isIdle: (socket) => !(socket as ServerSocket)._httpMessage,
   };
 }
