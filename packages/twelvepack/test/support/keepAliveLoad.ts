@@ -1,5 +1,8 @@
 import { Agent, request } from 'node:http';
 
+/** Marks a failure on a connection the load had just opened (no earlier answer on it): `ECONNRESET (new connection)`. */
+export const NEW_CONNECTION = ' (new connection)';
+
 /** What a load run saw: answers by status, and failures by their error code. */
 export interface LoadResult {
   readonly answered: number;
@@ -19,7 +22,8 @@ export interface KeepAliveLoad {
  * its next request as soon as the last answer arrives (as wrk does). Counts
  * every answer by status and every failure by its error code: ECONNREFUSED is
  * a connection the server never accepted; ECONNRESET or "socket hang up", a
- * request it dropped. Never timings.
+ * request it dropped, or, marked NEW_CONNECTION, a connection reset before
+ * the server took it. Never timings.
  */
 export function startKeepAliveLoad(url: string, { connections = 8, path = '/api/greeting' } = {}): KeepAliveLoad {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
@@ -43,7 +47,9 @@ export function startKeepAliveLoad(url: string, { connections = 8, path = '/api/
         });
       });
       req.on('error', (error: NodeJS.ErrnoException) => {
-        errors[error.code ?? error.message] = (errors[error.code ?? error.message] ?? 0) + 1;
+        // On a new connection, the request never reached a server that had answered on it before.
+        const key = `${error.code ?? error.message}${req.reusedSocket ? '' : NEW_CONNECTION}`;
+        errors[key] = (errors[key] ?? 0) + 1;
         resolve();
       });
       req.end();
@@ -53,7 +59,7 @@ export function startKeepAliveLoad(url: string, { connections = 8, path = '/api/
     while (!stopped) {
       await once();
       // A refused connection means the server is gone: wait a little instead of spinning.
-      if ((errors.ECONNREFUSED ?? 0) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      if ((errors[`ECONNREFUSED${NEW_CONNECTION}`] ?? 0) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
   const loops = Array.from({ length: connections }, loop);

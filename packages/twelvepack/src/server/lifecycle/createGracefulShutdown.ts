@@ -60,12 +60,13 @@ export function createGracefulShutdown({ server, logger, state, timeoutMs, close
     }, timeoutMs);
     deadline.unref();
 
-    // Looked at every idleGraceMs until it closes: idle then, it had its grace and is closed; busy, its answer
-    // carries Connection: close (Node closes it after), or it began before stopping and is looked at again.
-    const closeWhenIdle = (socket: Socket) => {
+    // Looked at every idleGraceMs until it closes, and closed once it was idle for a whole grace: idle now and
+    // nothing read since the last look (a request half-read or just answered counts as activity). A busy one's
+    // answer carries Connection: close (Node closes it after), or began before stopping: it is looked at again.
+    const closeWhenIdle = (socket: Socket, bytesRead = socket.bytesRead) => {
       setTimeout(() => {
         if (socket.destroyed) return;
-        if (connections.isIdle(socket)) socket.destroy();
+        if (connections.isIdle(socket) && socket.bytesRead === bytesRead) socket.destroy();
         else closeWhenIdle(socket);
       }, idleGraceMs).unref();
     };
