@@ -40,9 +40,7 @@ describe('zero dropped requests under keep-alive load', () => {
       server.child.kill('SIGHUP');
       await waitForCount(server, (line) => line.msg === 'rolling restart done', i);
       // Traffic flowed during the cycle (the load is not idle between restarts).
-      await new Promise<void>((resolve) => {
-        const check = setInterval(() => load.answered() > answeredBefore + 50 && (clearInterval(check), resolve()), 10);
-      });
+      await polled(() => load.answered() > answeredBefore + 50);
     }
     const result = await load.stop();
     expect(dropped(result)).toEqual({ statuses: {}, errors: {} });
@@ -79,9 +77,7 @@ describe('zero dropped requests under keep-alive load', () => {
     const url = await server.ready();
     if (workers === '2') await waitForCount(server, (line) => line.msg === 'worker ready', 2);
     const load = startKeepAliveLoad(url);
-    await new Promise<void>((resolve) => {
-      const check = setInterval(() => load.answered() > 500 && (clearInterval(check), resolve()), 10);
-    });
+    await polled(() => load.answered() > 500);
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     const result = await load.stop();
@@ -117,9 +113,7 @@ describe('zero dropped requests under keep-alive load', () => {
     await waitForCount(server, (line) => line.msg === 'worker ready', 2);
     const workers = server.logs.filter((line) => line.msg === 'worker ready').map((line) => line.workerPid as number);
     const load = startKeepAliveLoad(url);
-    await new Promise<void>((resolve) => {
-      const check = setInterval(() => load.answered() > 500 && (clearInterval(check), resolve()), 10);
-    });
+    await polled(() => load.answered() > 500);
     server.child.kill('SIGKILL');
     // The workers outlive the primary only to finish: each logs why it stops, then "stopped"
     // (on the primary's stdout, which they share: waitForLog gives up once the primary is gone).
