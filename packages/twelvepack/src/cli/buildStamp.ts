@@ -1,8 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
-/** Where the stamp lives: beside dist/client, never inside what is served. */
-export const STAMP_FILE = join('dist', 'build-stamp.json');
+/** The stamp's name in a build folder: beside client/, never inside what is served. */
+const STAMP_NAME = 'build-stamp.json';
+
+/** Where the stamp lives, from the app's folder. */
+export const STAMP_FILE = join('dist', STAMP_NAME);
 
 /** The fingerprint the last successful build recorded, if any. */
 export function readStamp(root: string): string | undefined {
@@ -16,11 +19,12 @@ export function readStamp(root: string): string | undefined {
 /**
  * Records a successful build, so an install step with the same inputs knows
  * not to build again.
+ * @param buildDir the build's folder: dist/, or the staging folder that becomes it
  * @param fingerprint of the inputs as they were when the build started
  */
-export function writeStamp(root: string, fingerprint: string): void {
-  mkdirSync(dirname(join(root, STAMP_FILE)), { recursive: true });
-  writeFileSync(join(root, STAMP_FILE), `${JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }, null, 2)}\n`);
+export function writeStamp(buildDir: string, fingerprint: string): void {
+  mkdirSync(buildDir, { recursive: true });
+  writeFileSync(join(buildDir, STAMP_NAME), `${JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }, null, 2)}\n`);
 }
 
 /** Whether dist/ holds a build of exactly these inputs (a stamp alone, with the client deleted, is not one). */

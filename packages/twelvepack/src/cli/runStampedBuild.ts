@@ -1,13 +1,34 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeStamp } from './buildStamp';
+import { removeStaleStaging, replaceDist, stagingDir } from './replaceDist';
 import { spawnProductionBuild, type BuildResult } from './spawnProductionBuild';
 
 /**
  * The production build both verbs run (build, postinstall): the build under
- * its heap cap, and the stamp on success.
+ * its heap cap, into a staging folder beside dist/, which replaces dist/ (with
+ * the stamp in it) only when the client and server builds both passed every
+ * guard. A failed build leaves dist/ as it was, byte for byte.
+ *
+ * A webpack.config.ts that does not hand the app to createAppWebpackConfig may
+ * ignore the staging folder and write to dist/ itself: then there is nothing to
+ * swap, and only the stamp is written.
+ *
  * @param fingerprint of the inputs as they were before the build started (a file edited during the build must rebuild next time)
  */
 export async function runStampedBuild({ root, heapMb, fingerprint }: { readonly root: string; readonly heapMb: number; readonly fingerprint: string }): Promise<BuildResult> {
-  const result = await spawnProductionBuild({ root, heapMb });
-  if (result.ok) writeStamp(root, fingerprint);
+  removeStaleStaging(root);
+  const staging = stagingDir(root);
+  const result = await spawnProductionBuild({ root, heapMb, outDir: staging });
+  if (!result.ok) {
+    rmSync(staging, { recursive: true, force: true });
+    return { ...result, message: `${result.message} dist/ is left as it was.` };
+  }
+  if (!existsSync(staging)) {
+    writeStamp(join(root, 'dist'), fingerprint);
+    return result;
+  }
+  writeStamp(staging, fingerprint);
+  replaceDist(root, staging);
   return result;
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { schema } from '../config/schema';
+import { OUT_DIR_ENV } from '../webpack/outDirEnv';
 
 /** How a build ended, and what to tell the user when it failed. */
 export type BuildResult = { readonly ok: true } | { readonly ok: false; readonly status: number; readonly message: string };
@@ -22,11 +23,13 @@ export const DEFAULT_BUILD_HEAP_MB = Number(schema.find((spec) => spec.name === 
  * process) gets its own advice, since the fix is a number, not the code.
  *
  * @param heapMb config.TWELVEPACK_BUILD_HEAP_MB, validated by the config module
+ * @param outDir where createAppWebpackConfig puts client/ and server/ (dist/ under root by default)
  */
-export function spawnProductionBuild({ root, heapMb }: { readonly root: string; readonly heapMb: number }): Promise<BuildResult> {
+export function spawnProductionBuild({ root, heapMb, outDir }: { readonly root: string; readonly heapMb: number; readonly outDir?: string }): Promise<BuildResult> {
   const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [root] });
   // The child loads webpack.config.ts, so it needs TypeScript registered before webpack-cli starts.
   const args = [`--max-old-space-size=${heapMb}`, '-r', join(__dirname, 'registerTypeScript.js'), cli, '--config', 'webpack.config.ts', '--mode', 'production'];
+  if (outDir !== undefined) args.push('--env', `${OUT_DIR_ENV}=${outDir}`);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
     child.on('error', (error) => resolve({ ok: false, status: 1, message: `could not start the build: ${error.message}` }));

@@ -4,23 +4,28 @@ import type { AnyApp } from '../config/AppManifest';
 import { loadAppConfigOrExit } from '../config/loadAppConfig';
 import { createServerWebpackConfig } from './createServerWebpackConfig';
 import { createWebpackConfig } from './createWebpackConfig';
+import { OUT_DIR_ENV } from './outDirEnv';
 
-/** What webpack-cli passes to a config function. */
+/** What webpack-cli passes to a config function: `--env key=value` pairs, and its own options. */
+type Env = { readonly [OUT_DIR_ENV]?: string };
 type Argv = { readonly mode?: 'production' | 'development' };
+
 
 /**
  * An app's whole webpack configuration, for its webpack.config.ts:
  * `export default createAppWebpackConfig(app, __dirname)`. When webpack-cli
  * calls it, it loads the configuration (the toolkit's variables and the app's,
- * every problem reported at once) and returns the browser and server builds.
+ * every problem reported at once) and returns the browser and server builds,
+ * into `dist/client` and `dist/server` (or the folder `--env twelvepackOutDir=…` names).
  */
 export function createAppWebpackConfig(app: AnyApp, root: string) {
-  return (_env: unknown, argv: Argv = {}): Configuration[] => {
+  return (env: Env = {}, argv: Argv = {}): Configuration[] => {
     const mode = argv.mode ?? 'production';
     const loaded = loadAppConfigOrExit(app, { mode, dir: root });
+    const outDir = env[OUT_DIR_ENV] ?? join(root, 'dist');
     return [
-      createWebpackConfig({ root, mode, loaded, pages: app.pages, publicDir: app.publicDir, report: true }),
-      createServerWebpackConfig({ root, mode, manifest: join(root, 'src', 'app') }),
+      createWebpackConfig({ root, mode, loaded, outDir: join(outDir, 'client'), pages: app.pages, publicDir: app.publicDir, report: true }),
+      createServerWebpackConfig({ root, mode, outDir: join(outDir, 'server'), manifest: join(root, 'src', 'app') }),
     ];
   };
 }

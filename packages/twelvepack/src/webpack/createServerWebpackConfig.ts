@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Configuration } from 'webpack';
+import { cacheName } from './cacheName';
 import { BABEL_CONFIG } from './createModuleRules';
 import { toolkitAliases } from './toolkitAliases';
 
@@ -53,7 +54,7 @@ export function createServerWebpackConfig({ root, outDir, manifest, mode = 'prod
     // The real __dirname, so the server finds dist/client beside it.
     node: { __dirname: false, __filename: false },
     devtool: 'source-map',
-    cache: cache ? { type: 'filesystem', name: `server-${mode}`, buildDependencies: { config: [__filename] } } : false,
+    cache: cache ? { type: 'filesystem', name: cacheName(`server-${mode}`, root), buildDependencies: { config: [__filename] } } : false,
     optimization: { minimize: false, nodeEnv: false },
     stats: 'errors-warnings',
   };

@@ -11,6 +11,7 @@ import { pageFilename } from '../config/checkApp';
 import type { LoadedConfig } from '../config/loadConfig';
 import { publicNames } from '../config/pickPublicEnv';
 import { AssetManifestPlugin, MANIFEST_FILE } from './plugins/AssetManifestPlugin';
+import { cacheName } from './cacheName';
 import { BABEL_CONFIG, createModuleRules } from './createModuleRules';
 import { createProgressPlugin } from './plugins/createProgressPlugin';
 import { Es5GuardPlugin } from './plugins/Es5GuardPlugin';
@@ -91,7 +92,7 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
     cache: cache
       ? {
           type: 'filesystem',
-          name: mode,
+          name: cacheName(mode, root),
           // The Babel config too, and through its requires the tsconfig reader: a toolkit upgrade that changes them recompiles.
           buildDependencies: { config: [__filename, BABEL_CONFIG] },
           ...(options.cacheDirectory === undefined ? {} : { cacheDirectory: join(options.cacheDirectory, 'webpack') }),
