@@ -58,7 +58,7 @@ async function start(): Promise<void> {
     greeting.textContent = `The server did not answer (${(error as Error).message}).`;
   }
   try {
-    const { visits: total, store } = await postJson<{ visits: number; store: string }>('/api/visits');
+    const { visits: total, store } = await postJson<{ visits: number | string; store: string }>('/api/visits');
     visits.textContent = `Visit number ${total}, counted in ${store}.`;
   } catch (error) {
     visits.textContent = `The visit counter is unavailable (${(error as Error).message}).`;

@@ -1,5 +1,6 @@
 import { schema as defaultSchema, type Config, type VarSpec } from './schema';
 import { maskValue } from './maskValue';
+import { strengthProblems } from './strengthProblems';
 
 /** A mode selects `.env.[mode]` files and the default NODE_ENV. */
 export type Mode = 'development' | 'production' | 'test';
@@ -50,6 +51,7 @@ export function parseConfig({ env, mode, references = new Map(), schema = defaul
   }
 
   problems.push(...orderProblems(schema, values));
+  problems.push(...strengthProblems(schema, values, mode));
 
   for (const [name, referred] of references) {
     if (byName.get(name)?.exposure !== 'public') continue;

@@ -38,6 +38,18 @@ export interface VarSpec {
   readonly max?: number;
   /** For `integer`: another integer variable's name, whose value this one may not exceed (checked after both parse). */
   readonly atMost?: string;
+  /** For `string`: in production, a non-empty value must be this strong (a token, a signing key); development and test accept any. */
+  readonly strength?: SecretStrength;
+}
+
+/**
+ * How strong a value must be in production: at least `minLength` characters and
+ * `minBits` bits by the estimate of config/estimateEntropyBits.ts (pool size,
+ * capped by repetition and by the value's own character frequencies).
+ */
+export interface SecretStrength {
+  readonly minLength: number;
+  readonly minBits: number;
 }
 
 /** The global the server sets in index.html with its runtime public config. */
@@ -196,10 +208,12 @@ export const schema = [
     doc: 'Heap cap of the production build in MB; 384 fits a 512 MB build machine. Raise it if the build says it ran out.',
   },
   {
+    // A bearer token guessed online is the whole API: 128 bits puts that beyond any rate of guessing (issue 12).
     name: 'ADMIN_TOKEN',
     type: 'string',
+    strength: { minLength: 32, minBits: 128 },
     exposure: 'secret',
-    doc: 'Bearer token for the admin API; leave empty to disable that API.',
+    doc: 'Bearer token for the admin API; leave empty to disable that API. In production at least 32 random characters: openssl rand -base64 32.',
   },
 ] as const satisfies readonly VarSpec[];
 

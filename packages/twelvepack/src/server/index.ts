@@ -2,7 +2,8 @@
 export { ADMIN_KV_PREFIX, adminKvRoute, type AdminKvRouteOptions } from './api/adminKvRoute';
 export { empty, json, text } from './http/answers';
 export { HttpError, type HttpErrorOptions } from './http/HttpError';
+export { jsonInteger } from './http/jsonInteger';
 export { BodyTooLargeError, readBody } from './http/readBody';
-export { NotAnIntegerError, StoreUnavailableError, type KeyValueStore } from './store/KeyValueStore';
+export { IncrementOverflowError, NotAnIntegerError, StoreUnavailableError, type KeyValueStore } from './store/KeyValueStore';
 export { openStore, type OpenStoreOptions, type StoreConfig } from './store/openStore';
 export type { Answer, Handler, Method, RouteContext, RouteSpec, Services, ServiceTools } from '../config/AppManifest';

@@ -21,14 +21,14 @@ function configErrorFrom(run: () => unknown): ConfigError {
 describe('loadConfig', () => {
   it('returns the config, the public env and the secrets', () => {
     write({ '.env': 'PUBLIC_APP_NAME=Demo shop\nSOURCE_MAPS=linked\nDB_HOST=db-7.internal.example\n' });
-    const { config, publicEnv, secrets } = loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' }, variables: FIXTURE_VARIABLES });
-    expect(config).toMatchObject({ NODE_ENV: 'production', PUBLIC_APP_NAME: 'Demo shop', SOURCE_MAPS: 'linked', ADMIN_TOKEN: 'adm-5f2c9e1b77' });
+    const { config, publicEnv, secrets } = loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-k4NC2CktQdziXK0UOuiqMyiilDw77JXDAlNocX6Jgj0' }, variables: FIXTURE_VARIABLES });
+    expect(config).toMatchObject({ NODE_ENV: 'production', PUBLIC_APP_NAME: 'Demo shop', SOURCE_MAPS: 'linked', ADMIN_TOKEN: 'adm-k4NC2CktQdziXK0UOuiqMyiilDw77JXDAlNocX6Jgj0' });
     expect(publicEnv).toEqual(pickPublicEnv(config, [...schema, ...FIXTURE_VARIABLES]));
     expect(publicEnv).toMatchObject({ NODE_ENV: 'production', PUBLIC_APP_NAME: 'Demo shop' });
     expect(publicEnv).not.toHaveProperty('ADMIN_TOKEN');
     expect(secrets).toEqual(
       expect.arrayContaining([
-        { name: 'ADMIN_TOKEN', value: 'adm-5f2c9e1b77' },
+        { name: 'ADMIN_TOKEN', value: 'adm-k4NC2CktQdziXK0UOuiqMyiilDw77JXDAlNocX6Jgj0' },
         { name: 'DB_HOST', value: 'db-7.internal.example' },
       ]),
     );
@@ -52,16 +52,16 @@ describe('loadConfig', () => {
 
   it('refuses a public variable that expands a secret in a .env file', () => {
     write({ '.env': 'PUBLIC_TAGLINE=Token: ${ADMIN_TOKEN}\n' });
-    const error = configErrorFrom(() => loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' }, variables: FIXTURE_VARIABLES }));
+    const error = configErrorFrom(() => loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-k4NC2CktQdziXK0UOuiqMyiilDw77JXDAlNocX6Jgj0' }, variables: FIXTURE_VARIABLES }));
     expect(error.problems.map((p) => p.name)).toEqual(['PUBLIC_TAGLINE']);
-    expect(error.message).not.toContain('adm-5f2c9e1b77');
+    expect(error.message).not.toContain('adm-k4NC2CktQdziXK0UOuiqMyiilDw77JXDAlNocX6Jgj0');
   });
 
   it('never reads the real process.env when an env is passed', () => {
     const planted = 'TWELVEPACK_PROBE_7F3A_TOKEN';
     process.env[planted] = 'planted-in-process-env';
     try {
-      const { loaded, secrets } = loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-5f2c9e1b77' }, variables: FIXTURE_VARIABLES });
+      const { loaded, secrets } = loadConfig({ mode: 'production', dir: temp.path(), env: { ADMIN_TOKEN: 'adm-k4NC2CktQdziXK0UOuiqMyiilDw77JXDAlNocX6Jgj0' }, variables: FIXTURE_VARIABLES });
       expect(Object.keys(loaded.values)).toEqual(['ADMIN_TOKEN']);
       expect(secrets.map((s) => s.name)).not.toContain(planted);
     } finally {

@@ -16,26 +16,29 @@ describe('the production server process', () => {
   });
 
   it('logs the effective config at start-up with secrets redacted', async () => {
-    server = spawnServer({ env: { ADMIN_TOKEN: 'a-very-secret-admin-token-4242', LOG_LEVEL: 'info' } });
+    server = spawnServer({ env: { ADMIN_TOKEN: 'a-very-secret-admin-token-4242-Rk9vQm2xT7', LOG_LEVEL: 'info' } });
     await server.ready();
     const listening = server.logs.find((line) => line.msg === 'listening')!;
     expect(listening).toMatchObject({ level: 'info', pid: server.child.pid, config: { ADMIN_TOKEN: '[redacted]', LOG_LEVEL: 'info', PORT: 0 } });
-    expect(JSON.stringify(server.logs)).not.toContain('a-very-secret-admin-token-4242');
+    expect(JSON.stringify(server.logs)).not.toContain('a-very-secret-admin-token-4242-Rk9vQm2xT7');
   });
 
   it('refuses to start on bad configuration, listing every problem and exiting non-zero', async () => {
-    server = spawnServer({ env: { PORT: 'abc', WEB_CONCURRENCY: '0', LOG_LEVEL: 'loud', ADMIN_TOKEN: 'x' } });
+    server = spawnServer({ env: { PORT: 'abc', WEB_CONCURRENCY: '0', LOG_LEVEL: 'loud', ADMIN_TOKEN: 'weak-admin-token' } });
     const { code } = await server.exited;
     expect(code).toBe(1);
     const stderr = server.stderr();
-    expect(stderr).toContain('3 problems');
+    expect(stderr).toContain('4 problems');
     expect(stderr).toContain('PORT must be a whole number from 0 to 65535 (got "abc")');
     expect(stderr).toContain('WEB_CONCURRENCY must be a whole number from 1 to 64 (got "0")');
     expect(stderr).toContain('LOG_LEVEL must be one of');
+    expect(stderr).toContain('ADMIN_TOKEN is too weak for production: it must be at least 32 characters');
+    expect(stderr).toContain('openssl rand -base64 32');
+    expect(stderr).not.toContain('weak-admin-token');
   });
 
   it('shows public config from its own environment without a rebuild, and never a secret', async () => {
-    const secret = 'runtime-secret-value-90210';
+    const secret = 'runtime-secret-value-90210-Zq8WnL3vKe5J';
     for (const name of ['Staging Shop', 'Production Shop']) {
       server = spawnServer({ env: { PUBLIC_APP_NAME: name, ADMIN_TOKEN: secret } });
       const url = await server.ready();

@@ -42,6 +42,14 @@ async function incrementFromProcesses(env: Record<string, string>, processes: nu
   );
 }
 
+/** The issue's session through the real script: exact past 2^53, then the overflow, exit 5 (issue 12). */
+async function expectExactIncrements(env: Record<string, string>): Promise<void> {
+  expect((await kv(env, 'set', 'b', '9223372036854775806')).code).toBe(0);
+  expect(await kv(env, 'incr', 'b')).toEqual({ code: 0, stdout: '9223372036854775807', stderr: '' });
+  const overflow = await kv(env, 'incr', 'b');
+  expect(overflow).toEqual({ code: 5, stdout: '', stderr: expect.stringMatching(/^kv: Incrementing "b" would overflow: its value is already 9223372036854775807/) });
+}
+
 const sqliteEnv = () => ({ SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'twelvepack-sqlite-')), 'kv.sqlite') });
 
 describe('the SQLite store in real processes', () => {
@@ -81,6 +89,9 @@ describe('the SQLite store in real processes', () => {
     const env = sqliteEnv();
     await incrementFromProcesses(env, 6, 8);
     expect((await kv(env, 'get', 'shared-counter')).stdout).toBe('48');
+  });
+  it('npm run kv prints exact 64-bit values: set b 9223372036854775806; incr b prints 9223372036854775807, then the overflow', async () => {
+    await expectExactIncrements(sqliteEnv());
   });
 });
 
@@ -155,5 +166,9 @@ describeWithRedis('the Redis store in real processes', () => {
     expect((await kv({ REDIS_URL: redis.url }, 'get', 'shared-counter')).stdout).toBe('48');
     expect(await twelvepackClients()).toBe(0);
     expect((await kv({ REDIS_URL: redis.url }, 'get', 'missing')).code).toBe(1);
+  });
+
+  it('npm run kv prints exact 64-bit values: set b 9223372036854775806; incr b prints 9223372036854775807, then the overflow', async () => {
+    await expectExactIncrements({ REDIS_URL: redis.url });
   });
 });

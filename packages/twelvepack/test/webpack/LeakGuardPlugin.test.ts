@@ -5,7 +5,8 @@ import { runFixtureBuild } from './runFixtureBuild';
 // the environment says so.
 const LITERAL = 'sk_literal_fixture_value_0001';
 const IN_JSON = 'pk_json_fixture_value_0002';
-const IN_COMMENT = 'comment-only-fixture-value-0003';
+// Long and random enough for ADMIN_TOKEN's production strength (32 characters, ~128 bits).
+const IN_COMMENT = 'comment-only-fixture-value-0003-Tz4Kw8Ry';
 
 describe('the leak guard', () => {
   it('fails the build when secrets from .env and the environment reach any emitted file, naming variable and file but never the value', async () => {

@@ -11,10 +11,10 @@ const LITERAL = 'sk_literal_fixture_value_0001';
 describe('the guards with a filled build cache', () => {
   it('fails the build when a value in an asset that was clean before becomes a secret', async () => {
     const cacheDirectory = mkdtempSync(join(tmpdir(), 'twelvepack-cache-'));
-    const first = await runFixtureBuild({ cacheDirectory, env: { ADMIN_TOKEN: 'an-unrelated-admin-token-0005' } });
+    const first = await runFixtureBuild({ cacheDirectory, env: { ADMIN_TOKEN: 'an-unrelated-admin-token-0005-Hs7Pq2Vx9Lc' } });
     expect(first.errors).toEqual([]);
 
-    const second = await runFixtureBuild({ cacheDirectory, env: { ADMIN_TOKEN: 'an-unrelated-admin-token-0005', STRIPE_SECRET: LITERAL } });
+    const second = await runFixtureBuild({ cacheDirectory, env: { ADMIN_TOKEN: 'an-unrelated-admin-token-0005-Hs7Pq2Vx9Lc', STRIPE_SECRET: LITERAL } });
     const messages = second.errors.join('\n');
     expect(messages).toMatch(/Leak guard: main\.[0-9a-f]{8}\.js contains the value of STRIPE_SECRET/);
     expect(messages).toMatch(/Leak guard: main\.[0-9a-f]{8}\.js\.br contains the value of STRIPE_SECRET/);

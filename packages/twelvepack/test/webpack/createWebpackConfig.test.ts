@@ -76,7 +76,7 @@ describe('the ES5 guard', () => {
 
 describe('public variables in browser code', () => {
   it('fails the build when code names a variable that is not public, naming the module and the variable', async () => {
-    const build = await runFixtureBuild({ entry: 'readsPrivate.ts', env: { ADMIN_TOKEN: 'x' } });
+    const build = await runFixtureBuild({ entry: 'readsPrivate.ts', env: { ADMIN_TOKEN: 'k4NC2CktQdziXK0UOuiqMyiilDw77JXDAlNocX6Jgj0' } });
     expect(build.errors).toHaveLength(1);
     expect(build.errors[0]).toContain('./src/readsPrivate.ts');
     expect(build.errors[0]).toContain('process.env.ADMIN_TOKEN is not a public variable');

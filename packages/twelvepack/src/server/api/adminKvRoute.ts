@@ -1,17 +1,18 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Answer, RouteSpec } from '../../config/AppManifest';
 import { json } from '../http/answers';
+import { jsonInteger } from '../http/jsonInteger';
 import { BodyTooLargeError, readBody } from '../http/readBody';
 import { originForm } from '../static/resolveRequestPath';
 import type { KeyValueStore } from '../store/KeyValueStore';
+import { createAdminAuth, type AdminAuthOptions } from './createAdminAuth';
 import { KV_LIMITS, parseKvRequest } from './parseKvRequest';
 
 /** Where the admin key/value API is mounted. */
 export const ADMIN_KV_PREFIX = '/api/admin/kv';
 
-/** Options for {@link adminKvRoute}. */
-export interface AdminKvRouteOptions<S> {
+/** Options for {@link adminKvRoute}; the limit of failed attempts too ({@link AdminAuthOptions}). */
+export interface AdminKvRouteOptions<S> extends AdminAuthOptions {
   /** Picks the store from the app's services. */
   readonly store: (services: S) => KeyValueStore;
   /** Where it is mounted; {@link ADMIN_KV_PREFIX} by default. */
@@ -21,27 +22,16 @@ export interface AdminKvRouteOptions<S> {
 /**
  * The admin key/value API, a toolkit route an app mounts with one line of its
  * routes table: behind `Authorization: Bearer <ADMIN_TOKEN>` (compared in
- * constant time). With no token configured it does not exist: 404. Values are
+ * constant time; failed attempts limited per client address, see
+ * createAdminAuth). With no token configured it does not exist: 404. Values are
  * the raw request body (UTF-8), size-limited; a bad request writes nothing.
  */
-export function adminKvRoute<S>({ store: storeOf, prefix = ADMIN_KV_PREFIX }: AdminKvRouteOptions<S>): RouteSpec<{ readonly ADMIN_TOKEN?: string }, S> {
-  let token: string | undefined;
-  let expected: Buffer | undefined;
+export function adminKvRoute<S>({ store: storeOf, prefix = ADMIN_KV_PREFIX, ...auth }: AdminKvRouteOptions<S>): RouteSpec<{ readonly ADMIN_TOKEN?: string }, S> {
+  const refusalFor = createAdminAuth(auth);
   return {
     prefix,
     methods: ['GET', 'PUT', 'DELETE', 'POST'],
-    handler: async (req, { config, services }): Promise<Answer> => {
-      // The digest is made once per process (the token is configuration, fixed at boot).
-      if (config.ADMIN_TOKEN !== token) {
-        token = config.ADMIN_TOKEN;
-        expected = token === undefined || token === '' ? undefined : digest(token);
-      }
-      if (expected === undefined) return json(404, { error: 'Not Found' });
-      if (!isAuthorized(req, expected)) {
-        return json(401, { error: 'Send Authorization: Bearer <ADMIN_TOKEN>.' }, { 'WWW-Authenticate': 'Bearer realm="admin"' });
-      }
-      return answerKv(req, storeOf(services), prefix);
-    },
+    handler: async (req, context): Promise<Answer> => refusalFor(req, context) ?? answerKv(req, storeOf(context.services), prefix),
   };
 }
 
@@ -65,7 +55,8 @@ async function answerKv(req: IncomingMessage, store: KeyValueStore, prefix: stri
     case 'delete':
       return (await store.delete(operation.key)) ? json(200, { deleted: true }) : json(404, { error: `No key "${operation.key}".` });
     case 'increment':
-      return json(200, { key: operation.key, value: await store.increment(operation.key) });
+      // Past ±(2^53 - 1) the value is a decimal string; NotAnIntegerError and IncrementOverflowError are 409s.
+      return json(200, { key: operation.key, value: jsonInteger(await store.increment(operation.key)) });
     case 'set': {
       let body: Buffer;
       try {
@@ -84,16 +75,6 @@ async function answerKv(req: IncomingMessage, store: KeyValueStore, prefix: stri
       return json(200, { key: operation.key, stored: true });
     }
   }
-}
-
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}
-
-/** Hashing both sides first gives equal lengths, so timingSafeEqual compares in constant time. */
-function isAuthorized(req: IncomingMessage, expected: Buffer): boolean {
-  const match = /^Bearer\s+(.+)$/i.exec(headerOf(req, 'authorization') ?? '');
-  return match !== null && timingSafeEqual(digest(match[1]!.trim()), expected);
 }
 
 function headerOf(req: IncomingMessage, name: string): string | undefined {

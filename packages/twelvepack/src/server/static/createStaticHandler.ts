@@ -5,7 +5,8 @@ import { createCachedNegotiation } from './createCachedNegotiation';
 import { isNotModified } from './isNotModified';
 import type { StaticTable, StaticVariant } from './loadStaticTable';
 import { parseRange } from './parseRange';
-import { isSpaNavigation, resolveRequestPath } from './resolveRequestPath';
+import { isClientRoute, isSpaNavigation, resolveRequestPath } from './resolveRequestPath';
+import { varyOnAccept } from './varyOnAccept';
 
 /** Options for {@link createStaticHandler}. */
 export interface StaticHandlerOptions {
@@ -16,11 +17,15 @@ export interface StaticHandlerOptions {
 }
 
 const ALLOW = 'GET, HEAD';
+const NO_HEADERS: Readonly<Record<string, string>> = {};
 
 /**
  * Serves the build from the table: a lookup per request, no file system. Client
  * routes fall back to index.html; a missing asset is a real 404 (never HTML with
- * 200, which a rolling deploy would let browsers cache as a script).
+ * 200, which a rolling deploy would let browsers cache as a script). Every answer
+ * to a client route (index.html, or 404 when HTML is not wanted) says
+ * `Vary: Accept, Accept-Encoding`, since Accept picked it; files say only
+ * `Vary: Accept-Encoding`, since Accept never changes them.
  *
  * The common request (a plain path to a file, a known Accept-Encoding, no
  * conditionals) costs one map lookup, one cached negotiation and one
@@ -28,8 +33,11 @@ const ALLOW = 'GET, HEAD';
  */
 export function createStaticHandler({ table, securityHeaders }: StaticHandlerOptions) {
   const index = table.get('/index.html');
+  // index.html as a client route's answer: the same bytes, with Accept in Vary (built once, here).
+  const fallback = index === undefined ? undefined : varyOnAccept(index);
+  const clientRouteVary = { Vary: fallback?.variants.identity.headers.Vary ?? 'Accept' };
   const negotiate = createCachedNegotiation();
-  const plain = (status: number, message: string, extra: Record<string, string> = {}): Answer => text(status, message, { ...securityHeaders, ...extra });
+  const plain = (status: number, message: string, extra: Readonly<Record<string, string>> = NO_HEADERS): Answer => text(status, message, { ...securityHeaders, ...extra });
 
   return function handleStatic(req: IncomingMessage): Answer {
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'Method Not Allowed', { Allow: ALLOW });
@@ -39,23 +47,27 @@ export function createStaticHandler({ table, securityHeaders }: StaticHandlerOpt
     if (entry === undefined) {
       const path = resolveRequestPath(url);
       entry = path === undefined ? undefined : table.get(path);
-      if (entry === undefined && path !== undefined && index !== undefined && isSpaNavigation(path, req.headers.accept)) entry = index;
+      if (entry === undefined && path !== undefined && fallback !== undefined && isClientRoute(path)) {
+        if (!isSpaNavigation(path, req.headers.accept)) return plain(404, 'Not Found', clientRouteVary);
+        entry = fallback;
+      }
     }
     if (entry === undefined) return plain(404, 'Not Found');
+    const vary = entry === fallback ? clientRouteVary : NO_HEADERS;
 
     const range = req.headers.range === undefined ? undefined : parseRange(req.headers.range, entry.variants.identity.body.length);
     const ifRange = req.headers['if-range'];
     const useRange = range !== undefined && (ifRange === undefined || ifRange === entry.variants.identity.etag);
     // Ranges are served from the identity bytes so offsets mean the same on every request.
     const encoding = useRange ? 'identity' : negotiate(req.headers['accept-encoding'], entry.encodings);
-    if (encoding === undefined) return plain(406, 'Not Acceptable: no encoding of this file matches Accept-Encoding');
+    if (encoding === undefined) return plain(406, 'Not Acceptable: no encoding of this file matches Accept-Encoding', vary);
     const variant = entry.variants[encoding] as StaticVariant;
 
     if ((req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined) && isNotModified(req.headers, variant.etag, entry.lastModifiedMs)) {
       const { 'Content-Length': _length, 'Content-Type': _type, 'Content-Encoding': _encoding, ...headers } = variant.headers;
       return { status: 304, headers };
     }
-    if (useRange && range === 'unsatisfiable') return plain(416, 'Range Not Satisfiable', { 'Content-Range': `bytes */${variant.body.length}` });
+    if (useRange && range === 'unsatisfiable') return plain(416, 'Range Not Satisfiable', { ...vary, 'Content-Range': `bytes */${variant.body.length}` });
     if (useRange && range !== undefined && range !== 'unsatisfiable') {
       const body = variant.body.subarray(range.start, range.end + 1);
       return {

@@ -20,10 +20,18 @@ export function resolveRequestPath(target: string): string | undefined {
   return path === '/' ? '/index.html' : path;
 }
 
-/** A navigation to a client-side route: no file extension in the last segment, and HTML wanted. */
+/** A navigation to a client-side route: a client route's path, and HTML wanted. */
 export function isSpaNavigation(path: string, accept: string | undefined): boolean {
+  return isClientRoute(path) && (accept ?? '').includes('text/html');
+}
+
+/**
+ * A path that may be a client-side route: no file extension in the last segment,
+ * not under /api/. Its answer depends on Accept (index.html or 404), so it must say `Vary: Accept`.
+ */
+export function isClientRoute(path: string): boolean {
   const last = path.slice(path.lastIndexOf('/') + 1);
-  return !last.includes('.') && !path.startsWith('/api/') && (accept ?? '').includes('text/html');
+  return !last.includes('.') && !path.startsWith('/api/');
 }
 
 /**

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { NotAnIntegerError, StoreUnavailableError, type KeyValueStore } from './KeyValueStore';
+import { IncrementOverflowError, NotAnIntegerError, StoreUnavailableError, type KeyValueStore } from './KeyValueStore';
 
 /** Options for {@link openRedisStore}. */
 export interface RedisStoreOptions {
@@ -19,6 +19,10 @@ export async function openRedisStore({ url, connectionName = 'twelvepack' }: Red
   const client = new Redis(url, {
     lazyConnect: true,
     connectionName,
+    // Integer replies as decimal strings: ioredis parses them as doubles otherwise, and INCR
+    // beyond 2^53 comes back rounded (issue 12). This client is the store's own, and its only
+    // integer replies are INCR's and DEL's; its typings still say number, hence BigInt() and Number().
+    stringNumbers: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     connectTimeout: 2000,
@@ -47,7 +51,8 @@ export async function openRedisStore({ url, connectionName = 'twelvepack' }: Red
     try {
       return await command();
     } catch (error) {
-      if (key !== undefined && /not an integer|out of range|overflow/i.test((error as Error).message)) throw new NotAnIntegerError(key);
+      const refusal = key === undefined ? undefined : incrementRefusal(key, error);
+      if (refusal !== undefined) throw refusal;
       throw new StoreUnavailableError(error);
     }
   };
@@ -60,12 +65,20 @@ export async function openRedisStore({ url, connectionName = 'twelvepack' }: Red
     },
     setIfAbsent: async (key, value, ttlMs) =>
       (await run(() => (ttlMs === undefined ? client.set(key, value, 'NX') : client.set(key, value, 'PX', ttlMs, 'NX')))) === 'OK',
-    delete: async (key) => (await run(() => client.del(key))) > 0,
-    increment: (key) => run(() => client.incr(key), key),
+    delete: async (key) => Number(await run(() => client.del(key))) > 0,
+    increment: async (key) => BigInt(await run(() => client.incr(key), key)),
     close: async () => {
       await client.quit().catch(() => client.disconnect());
     },
   };
+}
+
+/** INCR's two refusals, told apart by Redis's own messages; undefined for any other error. */
+function incrementRefusal(key: string, error: unknown): Error | undefined {
+  const message = (error as Error)?.message ?? '';
+  if (message.startsWith('ERR increment or decrement would overflow')) return new IncrementOverflowError(key);
+  if (message.startsWith('ERR value is not an integer or out of range')) return new NotAnIntegerError(key);
+  return undefined;
 }
 
 /** The URL with its password hidden, for messages. */

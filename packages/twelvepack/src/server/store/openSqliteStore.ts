@@ -1,10 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { NotAnIntegerError, type KeyValueStore } from './KeyValueStore';
-
-// What Redis accepts for INCR: no sign on zero, no leading zeros, no '+', no spaces.
-const INTEGER = /^(0|-?[1-9]\d{0,18})$/;
+import type { KeyValueStore } from './KeyValueStore';
+import { incrementValue } from './incrementValue';
 
 /**
  * The embedded store: SQLite through better-sqlite3 on a local file, in WAL
@@ -32,13 +30,15 @@ export function openSqliteStore(path: string): KeyValueStore {
     upsert.run(key, value, expiry(ttlMs));
     return true;
   });
+  // Values are TEXT, as Redis's strings are (GET of "007" is "007"), so the 64-bit arithmetic is
+  // BigInt's on that text, inside the IMMEDIATE transaction. SQLite's own `value + 1` would turn
+  // into a double past 2^63 - 1, and better-sqlite3's safeIntegers only changes how INTEGER
+  // columns are read: a value is never one (issue 12).
   const increment = db.transaction((key: string) => {
     const current = select.get(key, Date.now());
-    if (current !== undefined && !INTEGER.test(current.value)) throw new NotAnIntegerError(key);
-    const next = BigInt(current?.value ?? '0') + 1n;
-    if (next > BigInt(Number.MAX_SAFE_INTEGER)) throw new NotAnIntegerError(key);
+    const next = incrementValue(key, current?.value);
     upsert.run(key, next.toString(), current?.expires_at ?? null);
-    return Number(next);
+    return next;
   });
 
   return {

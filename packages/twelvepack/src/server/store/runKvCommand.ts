@@ -1,4 +1,4 @@
-import { NotAnIntegerError, StoreUnavailableError, type KeyValueStore } from './KeyValueStore';
+import { IncrementOverflowError, NotAnIntegerError, StoreUnavailableError, type KeyValueStore } from './KeyValueStore';
 
 /** What a kv command printed and its exit code. */
 export interface KvResult {
@@ -7,8 +7,8 @@ export interface KvResult {
   readonly error?: string;
 }
 
-/** Exit codes: 0 done, 1 not found or not set, 2 usage, 3 store unavailable, 4 not an integer. */
-export const KV_EXIT = { ok: 0, notDone: 1, usage: 2, unavailable: 3, notAnInteger: 4 } as const;
+/** Exit codes: 0 done, 1 not found or not set, 2 usage, 3 store unavailable, 4 not an integer, 5 incr would overflow. */
+export const KV_EXIT = { ok: 0, notDone: 1, usage: 2, unavailable: 3, notAnInteger: 4, overflow: 5 } as const;
 
 export const KV_USAGE = [
   'usage: npm run kv -- <command>',
@@ -16,7 +16,7 @@ export const KV_USAGE = [
   '  set <key> <value> [ttl-s]    store a value, optionally expiring after ttl seconds',
   '  setnx <key> <value> [ttl-s]  store only if absent (exit 1 when it exists)',
   '  del <key>                    delete (exit 1 when absent)',
-  '  incr <key>                   add one and print the new value',
+  '  incr <key>                   add one and print the new value (a signed 64-bit integer, exact)',
 ].join('\n');
 
 /** Runs one command against an open store; never exits the process itself. */
@@ -42,12 +42,13 @@ export async function runKvCommand(store: KeyValueStore, args: readonly string[]
       case 'del':
         return (await store.delete(key)) ? { code: KV_EXIT.ok, output: 'deleted' } : { code: KV_EXIT.notDone, error: `no key "${key}"` };
       case 'incr':
-        return { code: KV_EXIT.ok, output: String(await store.increment(key)) };
+        return { code: KV_EXIT.ok, output: (await store.increment(key)).toString() };
       default:
         return usage(`unknown command "${command}"`);
     }
   } catch (error) {
     if (error instanceof NotAnIntegerError) return { code: KV_EXIT.notAnInteger, error: error.message };
+    if (error instanceof IncrementOverflowError) return { code: KV_EXIT.overflow, error: error.message };
     if (error instanceof StoreUnavailableError) return { code: KV_EXIT.unavailable, error: error.message };
     throw error;
   }

@@ -60,6 +60,29 @@ describe('createRateLimiter', () => {
     expect(limiter.allow('a')).toBe(true);
   });
 
+  it('retryAfterMs is 0 for a key under its limit, and counts nothing', () => {
+    const clock = manualClock();
+    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, now: clock.now });
+    expect(limiter.retryAfterMs('a')).toBe(0);
+    limiter.allow('a');
+    for (let i = 0; i < 5; i += 1) expect(limiter.retryAfterMs('a')).toBe(0);
+    expect(limiter.allow('a')).toBe(true);
+  });
+
+  it('retryAfterMs is the time left in the window of a key at its limit, then 0 once the window has passed', () => {
+    const clock = manualClock();
+    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, now: clock.now });
+    limiter.allow('a');
+    clock.advance(10_000);
+    limiter.allow('a');
+    expect(limiter.retryAfterMs('a')).toBe(50_000);
+    clock.advance(49_999);
+    expect(limiter.retryAfterMs('a')).toBe(1);
+    clock.advance(1);
+    expect(limiter.retryAfterMs('a')).toBe(0);
+    expect(limiter.allow('a')).toBe(true);
+  });
+
   it('keeps only the newest maxKeys keys under a flood of distinct ones, so memory stays bounded', () => {
     const clock = manualClock();
     const limiter = createRateLimiter({ limit: 1, windowMs: 60_000, maxKeys: 100, now: clock.now });

@@ -310,6 +310,54 @@ describe('the static handler, over real HTTP', () => {
     });
   });
 
+  // A client route's answer is index.html or 404 as Accept says, so a cache must key it on Accept too (issue 12).
+  describe('Vary on client routes', () => {
+    it('says Vary: Accept, Accept-Encoding on both answers to a deep link: index.html asked for as HTML, 404 otherwise', async () => {
+      const html = await get('/orders/42', { Accept: BROWSER_ACCEPT, 'Accept-Encoding': 'br, gzip' });
+      const plainHtml = await get('/orders/42', { Accept: 'text/html' });
+      const json = await get('/orders/42', { Accept: 'application/json' });
+      const noAccept = await get('/orders/42');
+      expect([html.status, plainHtml.status, json.status, noAccept.status]).toEqual([200, 200, 404, 404]);
+      for (const res of [html, plainHtml, json, noAccept]) expect(res.headers.vary).toBe('Accept, Accept-Encoding');
+    });
+
+    it('says it on the 304, 206, 416 and 406 of index.html served for a client route too', async () => {
+      const { headers } = await get('/orders/42', { Accept: BROWSER_ACCEPT });
+      const answers = await Promise.all([
+        get('/orders/42', { Accept: BROWSER_ACCEPT, 'If-None-Match': headers.etag ?? '' }),
+        get('/orders/42', { Accept: BROWSER_ACCEPT, Range: 'bytes=0-9' }),
+        get('/orders/42', { Accept: BROWSER_ACCEPT, Range: `bytes=${indexHtml.length}-` }),
+        get('/orders/42', { Accept: BROWSER_ACCEPT, 'Accept-Encoding': 'identity;q=0' }),
+      ]);
+      expect(answers.map((res) => [res.status, res.headers.vary])).toEqual([
+        [304, 'Accept, Accept-Encoding'],
+        [206, 'Accept, Accept-Encoding'],
+        [416, 'Accept, Accept-Encoding'],
+        [406, 'Accept, Accept-Encoding'],
+      ]);
+    });
+
+    it.each([
+      ['/', {}],
+      ['/index.html', { Accept: BROWSER_ACCEPT }],
+      ['/index.html', { Accept: 'application/json' }],
+    ])('keeps Vary: Accept-Encoding on %s asked with %j, which Accept never changes', async (path, headers: Record<string, string>) => {
+      const res = await get(path, headers);
+      expect(res.status).toBe(200);
+      expect(res.headers.vary).toBe('Accept-Encoding');
+    });
+
+    it('keeps Vary: Accept-Encoding on a hashed asset, and no Vary on a missing one (a 404 whatever Accept says)', async () => {
+      expect((await get(`/${assets.mainJs}`, { Accept: BROWSER_ACCEPT })).headers.vary).toBe('Accept-Encoding');
+      for (const accept of [BROWSER_ACCEPT, 'application/json']) {
+        const missing = await get('/main.1a2b3c4d.js', { Accept: accept });
+        expect(missing.status).toBe(404);
+        expect(missing.headers.vary).toBeUndefined();
+      }
+      expect((await get('/api/unknown', { Accept: BROWSER_ACCEPT })).headers.vary).toBeUndefined();
+    });
+  });
+
   describe('runtime public config', () => {
     it('embeds the publicEnv the server was started with in index.html as window.__TWELVEPACK_ENV__', () => {
       const html = indexHtml.toString('utf8');

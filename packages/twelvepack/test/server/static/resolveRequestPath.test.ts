@@ -1,4 +1,4 @@
-import { isSpaNavigation, resolveRequestPath } from '../../../src/server/static/resolveRequestPath';
+import { isClientRoute, isSpaNavigation, resolveRequestPath } from '../../../src/server/static/resolveRequestPath';
 
 describe('resolveRequestPath', () => {
   it.each([
@@ -54,5 +54,17 @@ describe('isSpaNavigation', () => {
     ['an API path', '/api/unknown', 'text/html', false],
   ])('%s: %s with Accept %j → %s', (_spec, path, accept, expected) => {
     expect(isSpaNavigation(path, accept)).toBe(expected);
+  });
+});
+
+describe('isClientRoute', () => {
+  it.each<[string, boolean]>([
+    ['/some/client/route', true],
+    ['/some/route/', true],
+    ['/v1.2/route', true],
+    ['/main.1a2b3c4d.js', false],
+    ['/api/unknown', false],
+  ])('%s → %s, whatever Accept says', (path, expected) => {
+    expect(isClientRoute(path)).toBe(expected);
   });
 });

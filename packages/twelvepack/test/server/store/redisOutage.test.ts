@@ -83,7 +83,7 @@ describeWithRedis('the Redis store through an outage', () => {
     await expect(handle.increment('hits')).rejects.toBeInstanceOf(StoreUnavailableError);
     await startRedisAgain();
     // The client reconnects with backoff capped at 2 s, so allow a few of those.
-    expect(await eventually(() => handle.increment('hits'), 10_000)).toBe(1);
+    expect(await eventually(() => handle.increment('hits'), 10_000)).toBe(1n);
     expect(await handle.get('hits')).toBe('1');
   }, 15_000);
 

@@ -1,6 +1,8 @@
 import type { KeyValueStore } from '../../../src/server/store/KeyValueStore';
+import { openRedisStore } from '../../../src/server/store/openRedisStore';
 import { openSqliteStore } from '../../../src/server/store/openSqliteStore';
 import { KV_EXIT, KV_USAGE, runKvCommand } from '../../../src/server/store/runKvCommand';
+import { describeWithRedis, startRedis, type TestRedis } from '../../../src/testing/startRedis';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -12,7 +14,7 @@ describe('npm run kv (runKvCommand)', () => {
   afterEach(() => store.close());
 
   it('exit codes are the documented ones, which scripts rely on', () => {
-    expect(KV_EXIT).toEqual({ ok: 0, notDone: 1, usage: 2, unavailable: 3, notAnInteger: 4 });
+    expect(KV_EXIT).toEqual({ ok: 0, notDone: 1, usage: 2, unavailable: 3, notAnInteger: 4, overflow: 5 });
   });
 
   describe('commands', () => {
@@ -28,6 +30,8 @@ describe('npm run kv (runKvCommand)', () => {
       ['incr of an absent key prints 1', {}, ['incr', 'k'], { code: KV_EXIT.ok, output: '1' }],
       ['incr prints the new value', { k: '41' }, ['incr', 'k'], { code: KV_EXIT.ok, output: '42' }],
       ['incr of a non-integer exits 4', { k: 'abc' }, ['incr', 'k'], { code: KV_EXIT.notAnInteger, error: /"k" is not an integer/ }],
+      ['incr of one below -2^63 exits 4', { k: '-9223372036854775809' }, ['incr', 'k'], { code: KV_EXIT.notAnInteger, error: /"k" is not an integer \(or is out of range\)/ }],
+      ['incr of 2^63 - 1 exits 5 with the overflow', { k: '9223372036854775807' }, ['incr', 'k'], { code: KV_EXIT.overflow, error: /^Incrementing "k" would overflow/ }],
     ])('%s', async (_name, before, args, expected) => {
       for (const [key, value] of Object.entries(before)) await store.set(key, value);
       const result = await runKvCommand(store, args);
@@ -75,5 +79,51 @@ describe('npm run kv (runKvCommand)', () => {
       expect(result.error!.endsWith(`\n${KV_USAGE}`)).toBe(true);
       expect(await store.get('k')).toBeNull();
     });
+  });
+});
+
+/** The issue's session, on each store: exact past 2^53, then the overflow. */
+function printsExactValues(open: () => Promise<KeyValueStore>): void {
+  let store: KeyValueStore;
+  beforeEach(async () => {
+    store = await open();
+  });
+  afterEach(() => store.close());
+
+  it('set b 9223372036854775806; incr b prints 9223372036854775807; incr b again prints the overflow and exits 5', async () => {
+    expect(await runKvCommand(store, ['set', 'b', '9223372036854775806'])).toEqual({ code: KV_EXIT.ok, output: 'OK' });
+    expect(await runKvCommand(store, ['incr', 'b'])).toEqual({ code: KV_EXIT.ok, output: '9223372036854775807' });
+    expect(await runKvCommand(store, ['incr', 'b'])).toEqual({
+      code: KV_EXIT.overflow,
+      error: 'Incrementing "b" would overflow: its value is already 9223372036854775807, the largest signed 64-bit integer. Set it to a smaller value, or delete it to count from 0.',
+    });
+    expect(await runKvCommand(store, ['get', 'b'])).toEqual({ code: KV_EXIT.ok, output: '9223372036854775807' });
+  });
+
+  it('incr past 2^53 prints every digit: 9007199254740992, then 9007199254740993', async () => {
+    await runKvCommand(store, ['set', 'b', '9007199254740991']);
+    expect((await runKvCommand(store, ['incr', 'b'])).output).toBe('9007199254740992');
+    expect((await runKvCommand(store, ['incr', 'b'])).output).toBe('9007199254740993');
+  });
+
+  it('incr of -9223372036854775808 prints -9223372036854775807', async () => {
+    await runKvCommand(store, ['set', 'b', '-9223372036854775808']);
+    expect((await runKvCommand(store, ['incr', 'b'])).output).toBe('-9223372036854775807');
+  });
+}
+
+describe('npm run kv on SQLite prints exact 64-bit values', () => {
+  printsExactValues(async () => openSqliteStore(':memory:'));
+});
+
+describeWithRedis('npm run kv on Redis prints exact 64-bit values', () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(() => redis.stop());
+  printsExactValues(async () => {
+    await redis.command('FLUSHALL');
+    return openRedisStore({ url: redis.url });
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { NotAnIntegerError, type KeyValueStore } from '../../../src/server/store/KeyValueStore';
+import { IncrementOverflowError, NotAnIntegerError, type KeyValueStore } from '../../../src/server/store/KeyValueStore';
 import { openRedisStore } from '../../../src/server/store/openRedisStore';
 import { openSqliteStore } from '../../../src/server/store/openSqliteStore';
 import { describeWithRedis, startRedis, type TestRedis } from '../../../src/testing/startRedis';
@@ -132,18 +132,18 @@ describe.each([sqlite, redisHarness])('the $kind store', (harness) => {
       expect(await store.delete('doomed')).toBe(false);
     });
 
-    it('increment counts a missing key as 0: 1, then 2, stored as text', async () => {
-      expect(await store.increment('counter')).toBe(1);
-      expect(await store.increment('counter')).toBe(2);
+    it('increment counts a missing key as 0: 1, then 2 (bigints), stored as text', async () => {
+      expect(await store.increment('counter')).toBe(1n);
+      expect(await store.increment('counter')).toBe(2n);
       expect(await store.get('counter')).toBe('2');
     });
 
     it('increment of "-5" gives -4', async () => {
       await store.set('counter', '-5');
-      expect(await store.increment('counter')).toBe(-4);
+      expect(await store.increment('counter')).toBe(-4n);
     });
 
-    it.each(['abc', '1.5', ' 5', '5 ', '+5', '', '1e3', '12345678901234567890'])(
+    it.each(['abc', '1.5', ' 5', '5 ', '+5', '', '1e3', '12345678901234567890', '9223372036854775808', '-9223372036854775809'])(
       'increment of %j throws NotAnIntegerError and leaves the value unchanged',
       async (value) => {
         await store.set('counter', value);
@@ -164,15 +164,40 @@ describe.each([sqlite, redisHarness])('the $kind store', (harness) => {
       expect(await store.get('counter')).toBe('-0');
     });
 
-    spec('increment past the 64-bit range throws NotAnIntegerError and leaves the value', async () => {
+    spec('increment of 2^63 - 1 throws IncrementOverflowError (Redis: "would overflow") and leaves the value', async () => {
       await store.set('counter', '9223372036854775807');
-      await expect(store.increment('counter')).rejects.toBeInstanceOf(NotAnIntegerError);
+      await expect(store.increment('counter')).rejects.toBeInstanceOf(IncrementOverflowError);
       expect(await store.get('counter')).toBe('9223372036854775807');
+    });
+
+    spec('increment is exact past 2^53: 2^53 - 1 gives 2^53, then 2^53 + 1, stored digit for digit', async () => {
+      await store.set('counter', '9007199254740991');
+      expect(await store.increment('counter')).toBe(9007199254740992n);
+      expect(await store.increment('counter')).toBe(9007199254740993n);
+      expect(await store.get('counter')).toBe('9007199254740993');
+    });
+
+    spec('increment of 2^63 - 2 gives 2^63 - 1 exactly, the last value before the overflow', async () => {
+      await store.set('counter', '9223372036854775806');
+      expect(await store.increment('counter')).toBe(9223372036854775807n);
+      expect(await store.get('counter')).toBe('9223372036854775807');
+      await expect(store.increment('counter')).rejects.toBeInstanceOf(IncrementOverflowError);
+    });
+
+    spec('increment of -2^63, the smallest 64-bit integer, gives -2^63 + 1 exactly', async () => {
+      await store.set('counter', '-9223372036854775808');
+      expect(await store.increment('counter')).toBe(-9223372036854775807n);
+      expect(await store.get('counter')).toBe('-9223372036854775807');
+    });
+
+    spec('increment is exact below -2^53: -2^53 - 2 gives -2^53 - 1', async () => {
+      await store.set('counter', '-9007199254740994');
+      expect(await store.increment('counter')).toBe(-9007199254740993n);
     });
 
     it('increment keeps an existing TTL', async () => {
       await store.set('counter', '5', TTL_MS);
-      expect(await store.increment('counter')).toBe(6);
+      expect(await store.increment('counter')).toBe(6n);
       await sleep(PAST_TTL_MS);
       expect(await store.get('counter')).toBeNull();
     });
@@ -180,7 +205,7 @@ describe.each([sqlite, redisHarness])('the $kind store', (harness) => {
     it('increment of an expired key starts again from 1', async () => {
       await store.set('counter', '41', TTL_MS);
       await sleep(PAST_TTL_MS);
-      expect(await store.increment('counter')).toBe(1);
+      expect(await store.increment('counter')).toBe(1n);
     });
 
     it('keys and values with unicode, newlines, tabs and NUL round-trip exactly', async () => {
