@@ -2,6 +2,7 @@
 export { CHROMIUM, describeWithBrowser, launchBrowser, SCREENSHOT_DIR } from './browser';
 export { buildApp, type BuildAppOptions } from './buildApp';
 export { describeWithBinary } from './describeWithBinary';
+export { findFreshBuild, type FindFreshBuildOptions } from './findFreshBuild';
 export { freePort } from './freePort';
 export { spawnServer, type SpawnedServer, type SpawnOptions } from './spawnServer';
 export { staleGeneratedFiles } from '../config/generatedFiles';
