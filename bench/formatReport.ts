@@ -1,8 +1,8 @@
 import type { BuildRow } from './build/benchBuild';
 import type { MemoryRow } from './serving/benchMemory';
 import { BREAKDOWN_TARGETS, type ServingRow } from './serving/benchServing';
+import { median } from './median';
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
 
