@@ -192,6 +192,14 @@ export const schema = [
     doc: 'Production source maps: hidden (written, not referenced), linked (referenced from the bundle) or none.',
   },
   {
+    name: 'TWELVEPACK_MINIFIER',
+    type: 'enum',
+    values: ['esbuild', 'terser'],
+    default: 'esbuild',
+    exposure: 'server',
+    doc: 'Production script minifier: esbuild (native, fast) or terser (a little smaller, several times slower).',
+  },
+  {
     name: 'TWELVEPACK_SKIP_BUILD',
     type: 'boolean',
     default: 'false',
@@ -224,7 +232,9 @@ type ValueOf<S extends VarSpec> = S['type'] extends 'integer'
   ? number
   : S['type'] extends 'boolean'
     ? boolean
-    : string;
+    : S extends { readonly type: 'enum'; readonly values: readonly (infer V)[] }
+      ? V
+      : string;
 
 type Optional<S> = S extends { default: string } ? never : S extends { name: 'NODE_ENV' } ? never : undefined;
 

@@ -1,10 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import CompressionPlugin from 'compression-webpack-plugin';
 import CopyPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
-import TerserPlugin from 'terser-webpack-plugin';
 import type { Configuration, WebpackPluginInstance } from 'webpack';
 import type { PageSpec } from '../config/AppManifest';
 import { pageFilename } from '../config/checkApp';
@@ -13,6 +11,7 @@ import { publicNames } from '../config/pickPublicEnv';
 import { AssetManifestPlugin, MANIFEST_FILE } from './plugins/AssetManifestPlugin';
 import { cacheName } from './cacheName';
 import { BABEL_CONFIG, createModuleRules } from './createModuleRules';
+import { createMinimizer } from './createMinimizer';
 import { createProgressPlugin } from './plugins/createProgressPlugin';
 import { Es5GuardPlugin } from './plugins/Es5GuardPlugin';
 import { LeakGuardPlugin } from './plugins/LeakGuardPlugin';
@@ -114,23 +113,8 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
         // Dependencies change less often than app code: a separate chunk keeps their cache entry.
         cacheGroups: { defaultVendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: -10 } },
       },
-      minimizer: [
-        new TerserPlugin({
-          // One worker per core: while terser runs the main thread only waits, so the plugin's default
-          // (cores - 1) left one of a 2-core machine's cores idle. Both cores: cold build 11% faster on the
-          // bench app, same peak memory (issue 6).
-          parallel: availableParallelism(),
-          extractComments: false,
-          terserOptions: {
-            ecma: 5,
-            safari10: true,
-            format: { comments: false },
-            // Whole-program value tracking is terser's costliest pass and buys little here: on the
-            // bench app it took 30% of minify time for 1.4% of the size (issue 6).
-            compress: { reduce_vars: false, reduce_funcs: false, collapse_vars: false, inline: false },
-          },
-        }),
-      ],
+      // esbuild by default, terser on request (TWELVEPACK_MINIFIER); the ES5 proof runs after either.
+      minimizer: [createMinimizer(loaded.config.TWELVEPACK_MINIFIER)],
     },
     plugins: [
       new PublicEnvPlugin({ publicEnv: loaded.publicEnv, allowed: publicNames(loaded.schema), envDir: join(cacheBase, 'public-env') }),
