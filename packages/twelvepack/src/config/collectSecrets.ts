@@ -7,13 +7,22 @@ export interface SecretValue {
   readonly name: string;
   /** The value: never print it. */
   readonly value: string;
+  /**
+   * True when the value is a credential wherever it appears: the schema declares it secret, its name
+   * looks like a credential, or it is a URL's password. False when it counts only because a `.env`
+   * file holds it: the browser must not see it, but server code may hold it (a setting's default).
+   */
+  readonly credential: boolean;
 }
 
 /** Values shorter than this are too likely to occur by chance to count as a leak. */
 export const MIN_SECRET_LENGTH = 8;
 
-// Names whose values are credentials by convention (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, DB_PASSWORD...).
-const CREDENTIAL_NAME = /(^|_)(TOKEN|SECRET|KEY|PASS|PWD|AUTH|CREDENTIALS?|DSN|COOKIE|SIGNATURE|CERT)(_|$)|PASSWORD|PASSWD|PRIVATE|APIKEY|AUTHTOKEN/i;
+// Names whose values are credentials by convention (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, DB_PASSWORD, STRIPE_SK,
+// GITHUB_PAT, JWT_SIGNING...). Short words only as a whole part of the name: PAT must not catch PATH or PATTERN,
+// SK not DISK or TASK, SIGNING not DESIGNING.
+const CREDENTIAL_NAME =
+  /(^|_)(TOKEN|SECRET|KEY|PASS|PWD|AUTH|CREDENTIALS?|DSN|COOKIE|SIGNATURE|CERT|SK|PAT)(_|$)|(^|_)SIGNING|PASSWORD|PASSWD|PRIVATE|APIKEY|AUTHTOKEN/i;
 // Shell and npm bookkeeping that looks like credentials but never is.
 const NOT_CREDENTIAL_NAME = /^(PWD|OLDPWD|SSH_AUTH_SOCK|GPG_AGENT_INFO|KRB5CCNAME)$/;
 // Values that recur in any build and would only raise false alarms.
@@ -30,9 +39,11 @@ const COMMON_VALUE = /^(true|false|yes|no|on|off|null|undefined|none|hidden|link
 export function collectSecrets(loaded: LoadedEnv, schema: readonly VarSpec[] = defaultSchema): readonly SecretValue[] {
   const byName = new Map(schema.map((spec) => [spec.name, spec]));
   const found = new Map<string, SecretValue>();
-  const add = (name: string, value: string) => {
+  const add = (name: string, value: string, credential: boolean) => {
     if (value.length < MIN_SECRET_LENGTH || COMMON_VALUE.test(value)) return;
-    if (!found.has(`${name}\0${value}`)) found.set(`${name}\0${value}`, { name, value });
+    const key = `${name}\0${value}`;
+    const credentialBefore = found.get(key)?.credential ?? false;
+    found.set(key, { name, value, credential: credential || credentialBefore });
   };
 
   for (const [name, value] of Object.entries(loaded.values)) {
@@ -41,14 +52,13 @@ export function collectSecrets(loaded: LoadedEnv, schema: readonly VarSpec[] = d
     if (spec?.exposure === 'public') continue;
     const password = urlPassword(value);
     if (password !== undefined) {
-      add(name, value);
-      add(name, password);
+      add(name, value, true);
+      add(name, password, true);
     }
-    const isSecret =
-      spec?.exposure === 'secret' ||
-      loaded.fromFiles.has(name) ||
-      (spec === undefined && CREDENTIAL_NAME.test(name) && !NOT_CREDENTIAL_NAME.test(name));
-    if (isSecret) add(name, value);
+    const credential = spec?.exposure === 'secret' || (spec === undefined && CREDENTIAL_NAME.test(name) && !NOT_CREDENTIAL_NAME.test(name));
+    // A setting left at its declared default (a .env copied from .env.example) is in the source already, so in the bundle's maps.
+    const isDefault = spec?.default !== undefined && value === spec.default;
+    if (credential || (loaded.fromFiles.has(name) && !isDefault)) add(name, value, credential);
   }
   return [...found.values()];
 }

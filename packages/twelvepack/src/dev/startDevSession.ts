@@ -44,7 +44,7 @@ export async function startDevSession({ root, app, loaded, env, write }: DevSess
     write,
   });
 
-  const serverCompiler = webpack(createServerWebpackConfig({ root, outDir: serverOut, mode: 'development', manifest: join(root, 'src', 'app') }));
+  const serverCompiler = webpack(createServerWebpackConfig({ root, loaded, outDir: serverOut, mode: 'development', manifest: join(root, 'src', 'app') }));
   let firstServerBuild: () => void = () => undefined;
   const serverReady = new Promise<void>((resolve) => (firstServerBuild = resolve));
   const serverWatch = serverCompiler.watch({ aggregateTimeout: 100 }, (error, stats) => {

@@ -29,7 +29,7 @@ export async function buildApp({ root, app, env = {} }: BuildAppOptions): Promis
   const loaded = loadAppConfig(app, { mode: 'production', dir, env });
   const configs = [
     createWebpackConfig({ root, loaded, outDir: join(dir, 'dist', 'client'), pages: app.pages, publicDir: app.publicDir, cache: false }),
-    createServerWebpackConfig({ root, outDir: join(dir, 'dist', 'server'), manifest: join(root, 'src', 'app'), cache: false }),
+    createServerWebpackConfig({ root, loaded, outDir: join(dir, 'dist', 'server'), manifest: join(root, 'src', 'app'), cache: false }),
   ];
   const stats = await new Promise<webpack.MultiStats>((resolve, reject) => {
     const compiler = webpack(configs);

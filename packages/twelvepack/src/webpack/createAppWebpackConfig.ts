@@ -25,7 +25,7 @@ export function createAppWebpackConfig(app: AnyApp, root: string) {
     const outDir = env[OUT_DIR_ENV] ?? join(root, 'dist');
     return [
       createWebpackConfig({ root, mode, loaded, outDir: join(outDir, 'client'), pages: app.pages, publicDir: app.publicDir, report: true }),
-      createServerWebpackConfig({ root, mode, outDir: join(outDir, 'server'), manifest: join(root, 'src', 'app') }),
+      createServerWebpackConfig({ root, mode, loaded, outDir: join(outDir, 'server'), manifest: join(root, 'src', 'app') }),
     ];
   };
 }

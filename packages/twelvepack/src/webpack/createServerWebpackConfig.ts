@@ -1,13 +1,19 @@
 import { join } from 'node:path';
 import type { Configuration } from 'webpack';
+import type { LoadedConfig } from '../config/loadConfig';
 import { cacheName } from './cacheName';
 import { BABEL_CONFIG } from './createModuleRules';
+import { LeakGuardPlugin } from './plugins/LeakGuardPlugin';
+import { RedactSecretsPlugin } from './plugins/RedactSecretsPlugin';
+import { createRedactor } from './plugins/redactSecrets';
 import { toolkitAliases } from './toolkitAliases';
 
 /** Options for {@link createServerWebpackConfig}. */
 export interface ServerBuildOptions {
   /** The app's folder. */
   readonly root: string;
+  /** The loaded configuration (src/config/loadConfig): its secrets are guarded and redacted, as in the browser build. */
+  readonly loaded: LoadedConfig;
   /** The app's manifest module, bundled as `twelvepack-app`; `src/app.ts` under root by default. */
   readonly manifest?: string;
   /** Where the server bundle goes; `dist/server` under root by default. Never served. */
@@ -25,8 +31,10 @@ const BUNDLED = /^(twelvepack|twelvepack-app)(\/|$)/;
  * app's manifest, its routes and services, to CommonJS for Node, so the
  * platform runs plain `node` with no TypeScript tooling (it prunes
  * devDependencies). Other packages stay in node_modules (`require`d at run time).
+ * Guarded like the browser build: a credential in the output fails it, and
+ * every message it prints is redacted.
  */
-export function createServerWebpackConfig({ root, outDir, manifest, mode = 'production', cache = true }: ServerBuildOptions): Configuration {
+export function createServerWebpackConfig({ root, loaded, outDir, manifest, mode = 'production', cache = true }: ServerBuildOptions): Configuration {
   return {
     name: 'server',
     mode,
@@ -57,5 +65,10 @@ export function createServerWebpackConfig({ root, outDir, manifest, mode = 'prod
     cache: cache ? { type: 'filesystem', name: cacheName(`server-${mode}`, root), buildDependencies: { config: [__filename] } } : false,
     optimization: { minimize: false, nodeEnv: false },
     stats: 'errors-warnings',
+    plugins: [
+      // Credentials only: server code may hold a setting's value from .env (a default), never a credential.
+      new LeakGuardPlugin({ secrets: loaded.secrets.filter((secret) => secret.credential), bundle: 'server' }),
+      new RedactSecretsPlugin(createRedactor(loaded.secrets)),
+    ],
   };
 }

@@ -17,6 +17,8 @@ import { Es5GuardPlugin } from './plugins/Es5GuardPlugin';
 import { LeakGuardPlugin } from './plugins/LeakGuardPlugin';
 import { PublicEnvPlugin } from './plugins/PublicEnvPlugin';
 import { PublicPlaceholdersPlugin } from './plugins/PublicPlaceholdersPlugin';
+import { RedactSecretsPlugin } from './plugins/RedactSecretsPlugin';
+import { createRedactor } from './plugins/redactSecrets';
 import { SizeReportPlugin } from './plugins/SizeReportPlugin';
 import { toolkitAliases } from './toolkitAliases';
 
@@ -60,6 +62,7 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
   const production = mode === 'production';
   const sourceMaps = loaded.config.SOURCE_MAPS;
   const cacheBase = options.cacheDirectory ?? join(root, 'node_modules', '.cache', 'twelvepack');
+  const redact = createRedactor(loaded.secrets);
 
   return {
     name: 'client',
@@ -143,9 +146,11 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
       }),
       ...compressionPlugins(production),
       // The proof is for what ships; development builds skip it to stay fast.
-      ...(production ? [new Es5GuardPlugin()] : []),
+      ...(production ? [new Es5GuardPlugin({ redact })] : []),
       new AssetManifestPlugin(),
-      new LeakGuardPlugin(loaded.secrets),
+      new LeakGuardPlugin({ secrets: loaded.secrets, bundle: 'client' }),
+      // Every error and warning above (and Babel's, terser's, html-webpack-plugin's) reaches the terminal through it.
+      new RedactSecretsPlugin(redact),
       ...(report ? [createProgressPlugin(), new SizeReportPlugin()] : []),
     ],
   };

@@ -68,12 +68,24 @@ const busyEnvironment: Record<string, string> = {
 };
 
 describe('collectSecrets', () => {
-  it('counts every non-public value from a .env file, whatever its name', () => {
+  it('counts every non-public value from a .env file, whatever its name, as a value the browser must not see (not a credential)', () => {
     const secrets = collectSecrets(loaded({ files: { DATABASE_HOST: 'db-7.internal.example', SOURCE_MAPS_DIR: 'maps-private' } }));
     expect(secrets).toEqual([
-      { name: 'DATABASE_HOST', value: 'db-7.internal.example' },
-      { name: 'SOURCE_MAPS_DIR', value: 'maps-private' },
+      { name: 'DATABASE_HOST', value: 'db-7.internal.example', credential: false },
+      { name: 'SOURCE_MAPS_DIR', value: 'maps-private', credential: false },
     ]);
+  });
+
+  it('counts a credential-like name from a .env file as a credential', () => {
+    expect(collectSecrets(loaded({ files: { STRIPE_SK: 'stripe-secret-from-dotenv' } }))).toEqual([
+      { name: 'STRIPE_SK', value: 'stripe-secret-from-dotenv', credential: true },
+    ]);
+  });
+
+  it("does not count a .env value that is the variable's declared default, as a copied .env.example holds it", () => {
+    const secrets = collectSecrets(loaded({ files: { SQLITE_PATH: 'data/twelvepack.sqlite', SHUTDOWN_TIMEOUT_MS: '25000' } }));
+    expect(secrets).toEqual([]);
+    expect(collectSecrets(loaded({ files: { SQLITE_PATH: 'data/production.sqlite' } }))).toEqual([{ name: 'SQLITE_PATH', value: 'data/production.sqlite', credential: false }]);
   });
 
   it('does not count the same harmless name when it comes from the environment', () => {
@@ -81,13 +93,13 @@ describe('collectSecrets', () => {
   });
 
   it('counts the schema secret ADMIN_TOKEN from the environment', () => {
-    expect(collectSecrets(loaded({ env: { ADMIN_TOKEN: 'adm-5f2c9e1b' } }))).toEqual([{ name: 'ADMIN_TOKEN', value: 'adm-5f2c9e1b' }]);
+    expect(collectSecrets(loaded({ env: { ADMIN_TOKEN: 'adm-5f2c9e1b' } }))).toEqual([{ name: 'ADMIN_TOKEN', value: 'adm-5f2c9e1b', credential: true }]);
   });
 
   it('counts any variable the schema marks secret, even with a harmless name', () => {
     const schema: readonly VarSpec[] = [{ name: 'SESSION_SALT', type: 'string', exposure: 'secret', doc: '' }];
     expect(collectSecrets(loaded({ env: { SESSION_SALT: 'pepper-and-salt' } }), schema)).toEqual([
-      { name: 'SESSION_SALT', value: 'pepper-and-salt' },
+      { name: 'SESSION_SALT', value: 'pepper-and-salt', credential: true },
     ]);
   });
 
@@ -97,15 +109,33 @@ describe('collectSecrets', () => {
     ['DB_PASSWORD', 'correct-horse-battery'],
     ['STRIPE_API_KEY', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'],
     ['npm_config_//registry.npmjs.org/:_authToken', 'npm_aBcDeFgHiJkLmNoPqRsTuVwXyZ012345'],
+    ['STRIPE_SK', 'stripe-secret-key-value-01'],
+    ['GITHUB_PAT', 'github_pat_11ABCDEFG0123456789_abcdef'],
+    ['PAT', 'a-personal-access-token'],
+    ['JWT_SIGNING', 'a-jwt-signing-secret'],
+    ['SIGNING_KEY_ID', 'signing-key-2024-01'],
+    ['WEBHOOK_SIGNING_SECRET', 'whsec_0123456789abcdef'],
+    ['GPG_PRIVATE', 'a-private-key-passphrase'],
   ])('counts %s from the environment, since its name looks like a credential', (name, value) => {
-    expect(collectSecrets(loaded({ env: { [name]: value } }))).toEqual([{ name, value }]);
+    expect(collectSecrets(loaded({ env: { [name]: value } }))).toEqual([{ name, value, credential: true }]);
+  });
+
+  it.each([
+    ['PATH', '/usr/local/bin:/usr/bin:/bin'],
+    ['NODE_PATH', '/usr/lib/node_modules'],
+    ['PATTERN', 'src/**/*.test.ts'],
+    ['TASK_DISK', 'disk-0001-ssd'],
+    ['DESIGNING_MODE', 'wireframes-only'],
+    ['SKIP_PREFLIGHT_CHECK', 'preflight-off'],
+  ])('does not count %s from the environment: its name only contains a credential word', (name, value) => {
+    expect(collectSecrets(loaded({ env: { [name]: value } }))).toEqual([]);
   });
 
   it('counts a URL carrying a password, and the decoded password on its own', () => {
     const url = 'postgres://app:s3cr3t%40pass@db.example.com:5432/app';
     expect(collectSecrets(loaded({ env: { DATABASE_URL: url } }))).toEqual([
-      { name: 'DATABASE_URL', value: url },
-      { name: 'DATABASE_URL', value: 's3cr3t@pass' },
+      { name: 'DATABASE_URL', value: url, credential: true },
+      { name: 'DATABASE_URL', value: 's3cr3t@pass', credential: true },
     ]);
   });
 
@@ -130,7 +160,7 @@ describe('collectSecrets', () => {
   it(`skips values shorter than MIN_SECRET_LENGTH (${MIN_SECRET_LENGTH})`, () => {
     const short = 'k'.repeat(MIN_SECRET_LENGTH - 1);
     const long = 'k'.repeat(MIN_SECRET_LENGTH);
-    expect(collectSecrets(loaded({ files: { SHORT: short, LONG: long, FLAG: 'true' } }))).toEqual([{ name: 'LONG', value: long }]);
+    expect(collectSecrets(loaded({ files: { SHORT: short, LONG: long, FLAG: 'true' } }))).toEqual([{ name: 'LONG', value: long, credential: false }]);
   });
 
   it.each(['production', 'development', 'localhost', '127.0.0.1', 'undefined', '1700000000', '10.123.45.67'])(
@@ -145,8 +175,8 @@ describe('collectSecrets', () => {
     const url = 'postgres://app:correct-horse@db.example.com/app';
     const secrets = collectSecrets(loaded({ files: { DATABASE_URL: url } }));
     expect(secrets).toEqual([
-      { name: 'DATABASE_URL', value: url },
-      { name: 'DATABASE_URL', value: 'correct-horse' },
+      { name: 'DATABASE_URL', value: url, credential: true },
+      { name: 'DATABASE_URL', value: 'correct-horse', credential: true },
     ]);
   });
 
@@ -156,12 +186,12 @@ describe('collectSecrets', () => {
 
   it('still finds the one credential hidden in that busy environment', () => {
     const env = { ...busyEnvironment, GITHUB_TOKEN: 'ghs_16C7e42F292c6912E7710c838347Ae178B4a' };
-    expect(collectSecrets(loaded({ env }))).toEqual([{ name: 'GITHUB_TOKEN', value: env.GITHUB_TOKEN }]);
+    expect(collectSecrets(loaded({ env }))).toEqual([{ name: 'GITHUB_TOKEN', value: env.GITHUB_TOKEN, credential: true }]);
   });
 
   it('counts a URL whose password holds a bare %, instead of crashing', () => {
     const url = 'postgres://app:100%@db.example.com/app';
     const found = collectSecrets(loaded({ env: { DATABASE_URL: url } }));
-    expect(found).toEqual(expect.arrayContaining([{ name: 'DATABASE_URL', value: url }]));
+    expect(found).toEqual(expect.arrayContaining([{ name: 'DATABASE_URL', value: url, credential: true }]));
   });
 });

@@ -28,8 +28,9 @@ describe('loadConfig', () => {
     expect(publicEnv).not.toHaveProperty('ADMIN_TOKEN');
     expect(secrets).toEqual(
       expect.arrayContaining([
-        { name: 'ADMIN_TOKEN', value: 'adm-k4NC2CktQdziXK0UOuiqMyiilDw77JXDAlNocX6Jgj0' },
-        { name: 'DB_HOST', value: 'db-7.internal.example' },
+        // Declared secret: a credential (hunted in the server bundle too); from a .env file only: not one.
+        { name: 'ADMIN_TOKEN', value: 'adm-k4NC2CktQdziXK0UOuiqMyiilDw77JXDAlNocX6Jgj0', credential: true },
+        { name: 'DB_HOST', value: 'db-7.internal.example', credential: false },
       ]),
     );
     expect(secrets).toHaveLength(2);

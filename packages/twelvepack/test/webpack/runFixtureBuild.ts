@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import webpack from 'webpack';
+import { createServerWebpackConfig } from '../../src/webpack/createServerWebpackConfig';
 import { createWebpackConfig } from '../../src/webpack/createWebpackConfig';
 import { loadConfig } from '../../src/config/loadConfig';
 import { FIXTURE_VARIABLES } from '../support/fixtureVariables';
@@ -9,13 +10,17 @@ import { FIXTURE_VARIABLES } from '../support/fixtureVariables';
 /** The fixture project: a tiny app with a JSON file and an ES2017 dependency. */
 export const FIXTURE_APP = join(__dirname, 'fixtures', 'app');
 
-
 /** How to build the fixture. */
 export interface FixtureBuild {
-  /** Entry module under fixtures/app/src (default main.ts). */
+  /** Entry module under fixtures/app/src (default main.ts), or `./<path>` of one of `files`. */
   readonly entry?: string;
   /**
-   * The page's template, relative to fixtures/app (default public/index.html). The page is then written under the
+   * Files planted in the build's temp folder before it runs, by path (`src/leaks.ts`, `public/notes.txt`). When
+   * any is under `public/`, that folder is the build's public folder instead of the fixture's.
+   */
+  readonly files?: Readonly<Record<string, string | Buffer>>;
+  /**
+   * The page's template, relative to fixtures/app (default public/index.html), or `./<path>` of one of `files`. The page is then written under the
    * template's own name, since public/index.html is copied as a file and would clash with an index.html page.
    */
   readonly template?: string;
@@ -31,9 +36,12 @@ export interface FixtureBuild {
   readonly cacheDirectory?: string;
 }
 
-/** The outcome: error messages, and the files written. */
+/** The outcome: error and warning messages, what a terminal would show, and the files written. */
 export interface FixtureOutput {
   readonly errors: readonly string[];
+  readonly warnings: readonly string[];
+  /** Everything webpack-cli would print or write: stats as text and as JSON, errors and warnings with details and stacks. */
+  readonly printed: string;
   readonly outDir: string;
   readonly files: readonly string[];
   read(file: string): string;
@@ -43,6 +51,7 @@ export interface FixtureOutput {
 export async function runFixtureBuild(options: FixtureBuild = {}): Promise<FixtureOutput> {
   const work = mkdtempSync(join(tmpdir(), 'twelvepack-build-'));
   for (const [name, content] of Object.entries(options.envFiles ?? {})) writeFileSync(join(work, name), content);
+  const planted = plant(work, options.files ?? {});
   const outDir = join(work, 'dist', 'client');
   const mode = options.mode ?? 'production';
   const loaded = loadConfig({ mode, dir: work, env: options.env ?? {}, variables: FIXTURE_VARIABLES });
@@ -51,27 +60,71 @@ export async function runFixtureBuild(options: FixtureBuild = {}): Promise<Fixtu
     loaded,
     mode,
     outDir,
-    pages: [{ name: 'main', entry: join('src', options.entry ?? 'main.ts'), ...templatePage(options.template) }],
+    pages: [{ name: 'main', entry: entryOf(work, options.entry), ...templatePage(work, options.template) }],
+    ...(planted.publicDir ? { publicDir: relative(FIXTURE_APP, join(work, 'public')) } : {}),
     cache: options.cacheDirectory !== undefined,
     cacheDirectory: options.cacheDirectory,
     transpileDependencies: options.transpileDependencies,
   });
 
-  const stats = await new Promise<webpack.Stats>((resolve, reject) => {
+  return outcomeOf(await run(config), outDir);
+}
+
+/** How to build a server bundle: the toolkit's server with a manifest planted for the spec. */
+export interface ServerFixtureBuild {
+  /** Files planted in the build's temp folder; `src/app.ts` among them is the app's manifest. */
+  readonly files: Readonly<Record<string, string>>;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly envFiles?: Readonly<Record<string, string>>;
+}
+
+/** A real production server build (dist/server: main.js, kv.js and their maps) into a fresh temp folder. */
+export async function runServerFixtureBuild(options: ServerFixtureBuild): Promise<FixtureOutput> {
+  const work = mkdtempSync(join(tmpdir(), 'twelvepack-server-build-'));
+  for (const [name, content] of Object.entries(options.envFiles ?? {})) writeFileSync(join(work, name), content);
+  plant(work, options.files);
+  const outDir = join(work, 'dist', 'server');
+  const loaded = loadConfig({ mode: 'production', dir: work, env: options.env ?? {} });
+  return outcomeOf(await run(createServerWebpackConfig({ root: work, loaded, outDir, manifest: join(work, 'src', 'app.ts'), cache: false })), outDir);
+}
+
+function run(config: webpack.Configuration): Promise<webpack.Stats> {
+  return new Promise<webpack.Stats>((resolve, reject) => {
     const compiler = webpack(config);
     compiler.run((error, result) => {
       compiler.close(() => (error || !result ? reject(error ?? new Error('no stats')) : resolve(result)));
     });
   });
-
-  const json = stats.toJson({ all: false, errors: true, moduleTrace: false });
-  const errors = (json.errors ?? []).map((e) => [e.moduleName, e.loc, e.message].filter(Boolean).join(' '));
-  const files = listFiles(outDir);
-  return { errors, outDir, files, read: (file) => readFileSync(join(outDir, file), 'utf8') };
 }
 
-function templatePage(template: string | undefined): { template: string; filename?: string } {
-  return template === undefined ? { template: join('public', 'index.html') } : { template, filename: basename(template) };
+function outcomeOf(stats: webpack.Stats, outDir: string): FixtureOutput {
+  const json = stats.toJson({ all: false, errors: true, warnings: true, moduleTrace: false });
+  const messages = (list: typeof json.errors) => (list ?? []).map((e) => [e.moduleName, e.loc, e.message].filter(Boolean).join(' '));
+  const everything = { all: false, errors: true, warnings: true, errorDetails: true, errorStack: true, children: true, moduleTrace: true } as const;
+  const printed = `${stats.toString({ ...everything, colors: false })}\n${JSON.stringify(stats.toJson(everything))}`;
+  const files = listFiles(outDir);
+  return { errors: messages(json.errors), warnings: messages(json.warnings), printed, outDir, files, read: (file) => readFileSync(join(outDir, file), 'utf8') };
+}
+
+/** Writes the planted files; a node_modules link lets planted code import what Babel adds (core-js, @babel/runtime). */
+function plant(work: string, files: Readonly<Record<string, string | Buffer>>): { publicDir: boolean } {
+  if (Object.keys(files).length === 0) return { publicDir: false };
+  symlinkSync(join(dirname(require.resolve('webpack/package.json')), '..'), join(work, 'node_modules'), 'dir');
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(work, path)), { recursive: true });
+    writeFileSync(join(work, path), content);
+  }
+  return { publicDir: Object.keys(files).some((path) => path.startsWith('public/')) };
+}
+
+/** The entry, relative to the fixture app as createWebpackConfig takes it. */
+function entryOf(work: string, entry = 'main.ts'): string {
+  return entry.startsWith('./') ? relative(FIXTURE_APP, join(work, entry)) : join('src', entry);
+}
+
+function templatePage(work: string, template: string | undefined): { template: string; filename?: string } {
+  if (template === undefined) return { template: join('public', 'index.html') };
+  return { template: template.startsWith('./') ? relative(FIXTURE_APP, join(work, template)) : template, filename: basename(template) };
 }
 
 function listFiles(dir: string): string[] {

@@ -3,6 +3,7 @@ import type { RawSourceMap } from 'source-map-js';
 import type { Asset, Compilation, Compiler } from 'webpack';
 import { findOriginalPosition } from './findOriginalPosition';
 import { PassedAssetCache } from './PassedAssetCache';
+import type { Redact } from './redactSecrets';
 
 const NAME = 'twelvepack:Es5GuardPlugin';
 
@@ -12,6 +13,13 @@ const NAME = 'twelvepack:Es5GuardPlugin';
  * line and column, the offending code and, through the source map, the module.
  */
 export class Es5GuardPlugin {
+  private readonly redact: Redact;
+
+  /** @param options.redact the build's redactor: the code snippet is cut from the redacted line, so no part of a secret shows */
+  constructor({ redact = (text) => text }: { readonly redact?: Redact } = {}) {
+    this.redact = redact;
+  }
+
   apply(compiler: Compiler): void {
     const { Compilation, WebpackError } = compiler.webpack;
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
@@ -21,7 +29,7 @@ export class Es5GuardPlugin {
         for (const asset of compilation.getAssets()) {
           if (!/\.m?js$/.test(asset.name)) continue;
           if (await proven.hasPassed(asset)) continue;
-          const problem = findEs5Problem(asset.source.source().toString());
+          const problem = findEs5Problem(asset.source.source().toString(), this.redact);
           if (problem === undefined) {
             await proven.remember(asset);
             continue;
@@ -52,21 +60,26 @@ export interface Es5Problem {
   readonly line: number;
   /** 0-based column. */
   readonly column: number;
-  /** Up to 80 characters around the position. */
+  /** Up to 80 characters around the position, cut from the line once redacted. */
   readonly snippet: string;
 }
 
-/** Parses code as an ES5 script; returns the first problem, or undefined when it is ES5. */
-export function findEs5Problem(code: string): Es5Problem | undefined {
+/**
+ * Parses code as an ES5 script; returns the first problem, or undefined when it is ES5. The snippet is
+ * cut from the line once redacted: cut first, it could end in the middle of a secret and show the rest.
+ */
+export function findEs5Problem(code: string, redact: Redact = (text) => text): Es5Problem | undefined {
   try {
     parse(code, { ecmaVersion: 5, sourceType: 'script', locations: true });
     return undefined;
   } catch (error) {
     const loc = (error as { loc?: Position }).loc;
     if (loc === undefined) throw error;
-    const text = code.split(/\r?\n/)[loc.line - 1] ?? '';
-    const start = Math.max(0, loc.column - 30);
-    const snippet = `${start > 0 ? '…' : ''}${text.slice(start, loc.column + 50)}${loc.column + 50 < text.length ? '…' : ''}`;
+    const line = code.split(/\r?\n/)[loc.line - 1] ?? '';
+    const text = redact(line);
+    const column = redact(line.slice(0, loc.column)).length;
+    const start = Math.max(0, column - 30);
+    const snippet = `${start > 0 ? '…' : ''}${text.slice(start, column + 50)}${column + 50 < text.length ? '…' : ''}`;
     const message = (error as Error).message.replace(/ \(\d+:\d+\)$/, '');
     return { message, line: loc.line, column: loc.column, snippet };
   }

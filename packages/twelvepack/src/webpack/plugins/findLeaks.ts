@@ -1,58 +1,32 @@
 import type { SecretValue } from '../../config/collectSecrets';
+import { secretForms } from './secretForms';
 
 /** A secret found in a file: the variable's name and the form it took; never the value. */
 export interface Leak {
   /** The variable whose value was found. */
   readonly name: string;
-  /** raw, JSON-escaped, or URL-encoded. */
+  /** raw, JSON-escaped, base64... (see secretForms). */
   readonly form: string;
 }
 
-/**
- * The byte patterns a secret may take once bundled: as written; escaped as in a
- * JSON or JS string, once or nested (webpack inlines JSON as `JSON.parse('…')`,
- * and a `.map` file stores that code inside JSON again); or URL-encoded.
- */
-export function secretForms(value: string): ReadonlyMap<string, Buffer> {
-  const inJson = jsonEscaped(value);
-  const inJsonParse = singleQuoted(inJson);
-  const candidates: [string, string][] = [
-    ['raw', value],
-    ['JSON-escaped', inJson],
-    ['JS-escaped', singleQuoted(value)],
-    ['inlined JSON', inJsonParse],
-    ['JSON-escaped twice', jsonEscaped(inJson)],
-    ['inlined JSON in a source map', jsonEscaped(inJsonParse)],
-    ['URL-encoded', encodeURIComponent(value)],
-  ];
-  const forms = new Map<string, Buffer>();
-  const seen = new Set<string>();
-  for (const [form, text] of candidates) {
-    if (seen.has(text)) continue;
-    seen.add(text);
-    forms.set(form, Buffer.from(text));
-  }
-  return forms;
+/** The byte patterns to hunt for, computed once per build: every form of every secret. */
+export interface Needle extends Leak {
+  readonly bytes: Buffer;
 }
 
-function jsonEscaped(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
+/** Every form of every secret, as bytes, in the order findLeaks tries them. Pure. */
+export function needlesOf(secrets: readonly SecretValue[]): readonly Needle[] {
+  return secrets.flatMap(({ name, value }) => secretForms(value).map(({ form, text }) => ({ name, form, bytes: Buffer.from(text) })));
 }
 
-function singleQuoted(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
-}
-
-/** Every secret whose value appears in the content, in any of its forms. Pure. */
-export function findLeaks(content: Buffer, secrets: readonly SecretValue[]): readonly Leak[] {
+/** Every secret whose value appears in the content, once each, in the first form found. Pure. */
+export function findLeaks(content: Buffer, needles: readonly Needle[]): readonly Leak[] {
   const leaks: Leak[] = [];
-  for (const { name, value } of secrets) {
-    for (const [form, bytes] of secretForms(value)) {
-      if (content.includes(bytes)) {
-        leaks.push({ name, form });
-        break;
-      }
-    }
+  const found = new Set<string>();
+  for (const { name, form, bytes } of needles) {
+    if (found.has(name) || !content.includes(bytes)) continue;
+    found.add(name);
+    leaks.push({ name, form });
   }
   return leaks;
 }
