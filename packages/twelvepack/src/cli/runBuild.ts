@@ -1,4 +1,5 @@
 import { loadAppConfigOrExit } from '../config/loadAppConfig';
+import { orExit } from '../config/loadConfig';
 import { fingerprintInputs } from './fingerprintInputs';
 import { loadAppManifest } from './loadAppManifest';
 import { runStampedBuild } from './runStampedBuild';
@@ -12,7 +13,8 @@ import { runStampedBuild } from './runStampedBuild';
  * @param env the environment the build runs in (build.js hands over process.env)
  */
 export async function runBuild(root: string, env: Readonly<Record<string, string | undefined>>): Promise<number> {
-  const { config, schema } = loadAppConfigOrExit(loadAppManifest(root), { mode: 'production', dir: root, env });
+  const app = orExit(() => loadAppManifest(root, { mode: 'production', env }));
+  const { config, schema } = loadAppConfigOrExit(app, { mode: 'production', dir: root, env });
   const result = await runStampedBuild({ root, heapMb: config.TWELVEPACK_BUILD_HEAP_MB, fingerprint: fingerprintInputs(root, schema, env) });
   if (result.ok) return 0;
   process.stderr.write(`twelvepack: ${result.message}\n`);

@@ -1,5 +1,5 @@
 import { loadAppConfigOrExit } from '../config/loadAppConfig';
-import { loadConfigOrExit } from '../config/loadConfig';
+import { loadConfigOrExit, orExit } from '../config/loadConfig';
 import { isStampFresh } from './buildStamp';
 import { decideBuild } from './decideBuild';
 import { findAppManifest } from './findAppManifest';
@@ -26,7 +26,8 @@ export async function runPostinstall(root: string, env: Readonly<Record<string, 
     say(`not building: ${decideBuild({ skipBuild: true, stampIsFresh: false }).reason}.`);
     return 0;
   }
-  const { config, schema } = loadAppConfigOrExit(loadAppManifest(root), options);
+  const app = orExit(() => loadAppManifest(root, options));
+  const { config, schema } = loadAppConfigOrExit(app, options);
   const fingerprint = fingerprintInputs(root, schema, env);
   const decision = decideBuild({ skipBuild: config.TWELVEPACK_SKIP_BUILD, stampIsFresh: isStampFresh(root, fingerprint) });
   if (decision.action === 'skip') {

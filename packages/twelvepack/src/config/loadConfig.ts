@@ -63,12 +63,15 @@ export function loadConfigOrExit(options: LoadConfigOptions): LoadedConfig {
   return orExit(() => loadConfig(options));
 }
 
-/** Runs a loader; a ConfigError or an AppDeclarationError is printed and exits 1 instead of a stack trace. */
+/** Errors a command line prints (their message says what to do) and exits 1 on, instead of a stack trace. */
+const REPORTED = ['AppDeclarationError', 'AppLoadError'];
+
+/** Runs a loader; a ConfigError, an AppDeclarationError or an AppLoadError is printed and exits 1 instead of a stack trace. */
 export function orExit<T>(load: () => T): T {
   try {
     return load();
   } catch (error) {
-    if (!(error instanceof ConfigError) && (error as Error)?.name !== 'AppDeclarationError') throw error;
+    if (!(error instanceof ConfigError) && !REPORTED.includes((error as Error)?.name)) throw error;
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
   }

@@ -26,7 +26,8 @@ export async function runDev(root: string, loadApp: () => AnyApp): Promise<void>
       app = loadApp();
       loaded = loadAppConfig(app, { mode: 'development', dir: root });
     } catch (error) {
-      if (!(error instanceof ConfigError) && !(error instanceof AppDeclarationError)) throw error;
+      // A bad value, a bad declaration, or an app that does not load (a syntax error): reported, the last good session kept.
+      if (!(error instanceof ConfigError) && !(error instanceof AppDeclarationError) && (error as Error)?.name !== 'AppLoadError') throw error;
       write(`\n${(error as Error).message}\n  Fix it in .env (or .env.development) or src/app.ts; the dev server restarts when you save.\n\n`);
       return;
     }
