@@ -48,7 +48,11 @@ module.exports = function babelConfig(api) {
     ],
     // Babel's helpers (classCallCheck, asyncToGenerator...) are imported once from
     // @babel/runtime instead of being copied into every module that needs them.
-    plugins: [['@babel/plugin-transform-runtime', { corejs: false, helpers: true, regenerator: true, version: RUNTIME_VERSION }]],
+    plugins: [
+      ['@babel/plugin-transform-runtime', { corejs: false, helpers: true, regenerator: true, version: RUNTIME_VERSION }],
+      // core-js's polyfills as plain requires: no unused default-interop variable per import (see the file).
+      require.resolve('./requirePolyfills'),
+    ],
     ignore: [UNTOUCHABLE],
     overrides: [
       {

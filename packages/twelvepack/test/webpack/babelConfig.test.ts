@@ -101,3 +101,21 @@ describe('a malformed tsconfig.json', () => {
     expect(() => compile(COMPONENT_TSX, 'Hello.tsx', { twelvepackTarget: 'browser', twelvepackRoot: root })).toThrow(`${join(root, 'tsconfig.json')} is not valid JSON at line 1, column 56`);
   });
 });
+
+describe('core-js polyfills in the browser branch', () => {
+  const browser = (code: string) => compile(code, join(app('polyfills'), 'src', 'main.ts'), { twelvepackTarget: 'browser' });
+
+  it('loads each polyfill a module uses with a require, first in the module, and leaves the module’s own imports as imports', () => {
+    const out = browser("import { a } from './a';\nexport const p = Promise.resolve([a].includes(1));\n");
+    expect(out).toContain('require("core-js/modules/es.promise.js");');
+    expect(out).toContain('require("core-js/modules/es.array.includes.js");');
+    // A bare import of a CommonJS module costs an unused default-interop variable in every module that has one.
+    expect(out).not.toMatch(/import "core-js/);
+    expect(out).toContain("import { a } from './a';");
+    expect(out.indexOf('require("core-js')).toBeLessThan(out.indexOf('export var p'));
+  });
+
+  it('leaves an app’s own side-effect imports alone', () => {
+    expect(browser("import './styles.css';\nimport 'core-js-like-package';\nexport {};\n")).toMatch(/import '\.\/styles\.css';[\s\S]*import 'core-js-like-package';/);
+  });
+});
