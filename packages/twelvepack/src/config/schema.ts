@@ -194,10 +194,10 @@ export const schema = [
   {
     name: 'TWELVEPACK_MINIFIER',
     type: 'enum',
-    values: ['esbuild', 'terser'],
-    default: 'esbuild',
+    values: ['swc', 'terser'],
+    default: 'swc',
     exposure: 'server',
-    doc: 'Production script minifier: esbuild (native, fast) or terser (a little smaller, several times slower).',
+    doc: 'Production script minifier: swc (native, fast) or terser (the JavaScript original, several times slower).',
   },
   {
     name: 'TWELVEPACK_SKIP_BUILD',

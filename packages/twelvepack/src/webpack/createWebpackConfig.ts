@@ -116,7 +116,7 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
         // Dependencies change less often than app code: a separate chunk keeps their cache entry.
         cacheGroups: { defaultVendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: -10 } },
       },
-      // esbuild by default, terser on request (TWELVEPACK_MINIFIER); the ES5 proof runs after either.
+      // swc by default, terser on request (TWELVEPACK_MINIFIER); the ES5 proof runs after either.
       minimizer: [createMinimizer(loaded.config.TWELVEPACK_MINIFIER)],
     },
     plugins: [
