@@ -24,7 +24,7 @@ export function createAppWebpackConfig(app: AnyApp, root: string) {
     const loaded = loadAppConfigOrExit(app, { mode, dir: root });
     const outDir = env[OUT_DIR_ENV] ?? join(root, 'dist');
     return [
-      createWebpackConfig({ root, mode, loaded, outDir: join(outDir, 'client'), pages: app.pages, publicDir: app.publicDir, report: true }),
+      createWebpackConfig({ root, mode, loaded, outDir: join(outDir, 'client'), pages: app.pages, publicDir: app.publicDir, report: true, reportedOutDir: join(root, 'dist', 'client') }),
       createServerWebpackConfig({ root, mode, loaded, outDir: join(outDir, 'server'), manifest: join(root, 'src', 'app') }),
     ];
   };

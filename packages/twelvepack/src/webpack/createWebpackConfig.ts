@@ -38,6 +38,8 @@ export interface BuildOptions {
   readonly publicDir?: string;
   /** Show progress and print the size table (the CLI does; tests do not). */
   readonly report?: boolean;
+  /** Where the output ends up, for the size table, when outDir is a staging folder renamed afterwards. */
+  readonly reportedOutDir?: string;
   /** Use webpack's and babel-loader's disk caches (default true; tests turn it off). */
   readonly cache?: boolean;
   /** Where the disk caches live; webpack's and babel-loader's defaults under node_modules/.cache otherwise. */
@@ -151,7 +153,7 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
       new LeakGuardPlugin({ secrets: loaded.secrets, bundle: 'client' }),
       // Every error and warning above (and Babel's, terser's, html-webpack-plugin's) reaches the terminal through it.
       new RedactSecretsPlugin(redact),
-      ...(report ? [createProgressPlugin(), new SizeReportPlugin()] : []),
+      ...(report ? [createProgressPlugin(), new SizeReportPlugin(undefined, options.reportedOutDir)] : []),
     ],
   };
 }

@@ -1,6 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AssetManifest } from '../../src/config/AssetManifest';
 import { runFixtureBuild } from './runFixtureBuild';
 
 // The guards remember contents that passed, in webpack's disk cache. These specs
@@ -35,6 +37,21 @@ describe('the guards with a filled build cache', () => {
     for (let build = 1; build <= 2; build += 1) {
       const output = await runFixtureBuild({ cacheDirectory, transpileDependencies: false });
       expect({ build, es5: output.errors.some((error) => error.includes('ES5 guard:')) }).toEqual({ build, es5: true });
+    }
+  });
+});
+
+describe('the asset manifest with a filled build cache', () => {
+  it('lists each file with the hash of its content in this build, the file that changed since the last one included', async () => {
+    const cacheDirectory = mkdtempSync(join(tmpdir(), 'twelvepack-cache-'));
+    for (const version of ['first version of the file', 'second version, longer than the first']) {
+      const output = await runFixtureBuild({ cacheDirectory, files: { 'public/changing.txt': version } });
+      const manifest = JSON.parse(output.read('asset-manifest.json')) as AssetManifest;
+      for (const file of output.files.filter((name) => name !== 'asset-manifest.json')) {
+        const content = readFileSync(join(output.outDir, file));
+        expect({ file, ...manifest.files[file] }).toMatchObject({ file, size: content.length, hash: createHash('sha256').update(content).digest('base64url') });
+      }
+      expect(output.read('changing.txt')).toBe(version);
     }
   });
 });

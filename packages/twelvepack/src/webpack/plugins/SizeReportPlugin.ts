@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Compiler } from 'webpack';
 import { formatSizeTable, type SizeRow } from './formatSizeTable';
+import { rememberPerContent } from './rememberPerContent';
 
 const NAME = 'twelvepack:SizeReportPlugin';
 const REPORTED = /\.(js|css|html)$/;
@@ -8,10 +9,15 @@ const REPORTED = /\.(js|css|html)$/;
 /** After a successful build, prints the files a browser downloads with their raw and gzip sizes. */
 export class SizeReportPlugin {
   private readonly write: (text: string) => void;
+  private readonly shownDir: string | undefined;
 
-  /** @param write where the table goes (stdout by default) */
-  constructor(write: (text: string) => void = (text) => process.stdout.write(text)) {
+  /**
+   * @param write where the table goes (stdout by default)
+   * @param shownDir the folder the table names: where the files end up (the build's output folder by default; a staging folder is renamed)
+   */
+  constructor(write: (text: string) => void = (text) => process.stdout.write(text), shownDir?: string) {
     this.write = write;
+    this.shownDir = shownDir;
   }
 
   apply(compiler: Compiler): void {
@@ -19,20 +25,23 @@ export class SizeReportPlugin {
     let rows: SizeRow[] = [];
     // Sizes are taken while the sources are in memory; after emit webpack keeps only their sizes.
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
-      compilation.hooks.processAssets.tap({ name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
-        rows = compilation
-          .getAssets()
-          .filter((asset) => REPORTED.test(asset.name))
-          .map((asset) => {
-            const content = asset.source.buffer();
-            return { file: asset.name, raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
-          });
+      compilation.hooks.processAssets.tapPromise({ name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, async () => {
+        // Gzip at level 9 is the costly part: measured once per content (see rememberPerContent).
+        const cache = compilation.getCache(NAME);
+        const reported = compilation.getAssets().filter((asset) => REPORTED.test(asset.name));
+        rows = await Promise.all(
+          reported.map(async (asset) => ({
+            file: asset.name,
+            raw: asset.source.size(),
+            gzip: await rememberPerContent(cache, asset, () => gzipSync(asset.source.buffer(), { level: 9 }).length),
+          })),
+        );
       });
     });
     compiler.hooks.done.tap(NAME, (stats) => {
       if (stats.hasErrors()) return;
       const seconds = ((stats.endTime - stats.startTime) / 1000).toFixed(1);
-      this.write(`\nBuilt in ${seconds} s. File sizes:\n\n${formatSizeTable(rows, compiler.outputPath)}\n\n`);
+      this.write(`\nBuilt in ${seconds} s. File sizes:\n\n${formatSizeTable(rows, this.shownDir ?? compiler.outputPath)}\n\n`);
     });
   }
 }
