@@ -31,6 +31,8 @@ export interface ServingOptions {
   readonly seconds: number;
   readonly repeats: number;
   readonly connections: number;
+  /** The process counts to measure (default 1 and 2). */
+  readonly processCounts?: readonly number[];
   readonly log: (line: string) => void;
 }
 
@@ -47,16 +49,17 @@ export function mainScript(root: string): string {
 /**
  * Requests/s and p99 for index.html and the main script (Accept-Encoding: br,
  * gzip), with 1 and 2 processes, for twelvepack and the alternatives, in one
- * run: medians of `repeats` runs. The targets take turns so drift hits all.
+ * run: medians of `repeats` runs. The targets take turns, each round starting
+ * with the next one, so drift hits all.
  */
-export async function benchServing({ root, seconds, repeats, connections, log }: ServingOptions): Promise<ServingRow[]> {
+export async function benchServing({ root, seconds, repeats, connections, processCounts = [1, 2], log }: ServingOptions): Promise<ServingRow[]> {
   const script = mainScript(root);
   const urls: { path: string; file: string; encoding: 'identity' | 'br'; headers: Record<string, string> }[] = [
     { path: '/index.html', file: 'index.html', encoding: 'identity' as const, headers: {} },
     { path: `/${script}`, file: script, encoding: 'br' as const, headers: { 'Accept-Encoding': 'br, gzip' } },
   ];
   const rows: ServingRow[] = [];
-  for (const workers of [1, 2]) {
+  for (const workers of processCounts) {
     for (const url of urls) {
       const names = ['twelvepack', 'bare', 'sirv', 'express', ...(existsSync(NGINX) ? ['nginx'] : [])];
       const targets: TargetSpec[] = names.map((name) => ({ name, workers, root, file: url.file, encoding: url.encoding }));
@@ -69,7 +72,9 @@ export async function benchServing({ root, seconds, repeats, connections, log }:
       }
       const results = new Map<string, (LoadResult & { cpuUsPerRequest: number })[]>();
       for (let round = 0; round < repeats; round += 1) {
-        for (const spec of targets) {
+        // Each round starts with the next target, so no target always runs first (after a boot, or another's load).
+        const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+        for (const spec of order) {
           const target = await startTarget(spec);
           try {
             // A short warm-up so the JIT has seen the hot path.

@@ -28,7 +28,9 @@ const RESTART_SIGNALS = ['SIGHUP', 'SIGUSR2'] as const;
 
 function main(): void {
   const loaded = loadAppConfigOrExit(app, {});
-  const logger = createLogger({ level: loaded.config.LOG_LEVEL });
+  // A cluster's processes share stdout: their writes must stay atomic (logger.ts).
+  const sharedStdout = cluster.isWorker || workerCount(loaded.config).workers > 1;
+  const logger = createLogger({ level: loaded.config.LOG_LEVEL, sharedStdout });
   if (cluster.isPrimary && workerCount(loaded.config).workers > 1) startPrimary(loaded, logger);
   else void startWorker(loaded, logger);
 }

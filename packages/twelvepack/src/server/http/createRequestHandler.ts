@@ -5,6 +5,8 @@ import { originForm } from '../static/resolveRequestPath';
 import { STRICT_TRANSPORT_SECURITY } from '../static/securityHeaders';
 import { answerForError } from './answerForError';
 import { json } from './answers';
+import { createRequestIds } from './createRequestIds';
+import { createRequestLog, type RequestLog } from './createRequestLog';
 import { createRouter } from './createRouter';
 import { HttpError } from './HttpError';
 import { clientAddressOf, hasUnreadBody, isHttps, requestIdOf } from './requestFacts';
@@ -33,6 +35,13 @@ export interface RequestHandlerOptions {
   readonly statusWrittenTo?: (socket: object) => number | undefined;
 }
 
+/** What the slow path of a request needs from the pipeline: made once, at boot. */
+interface Pipeline {
+  readonly logger: Logger;
+  readonly logCompleted: RequestLog;
+  readonly statusWrittenTo?: (socket: object) => number | undefined;
+}
+
 /**
  * The request pipeline: a request id (taken from `X-Request-ID` or made, and
  * echoed), HSTS for HTTPS requests, routing (405 with Allow for a known path
@@ -47,80 +56,126 @@ export interface RequestHandlerOptions {
  * the whole declared body to keep the connection (issue 13).
  *
  * The log line is written as soon as the response is complete: at once for the
- * answers made synchronously (the static files: no listener per request), at
- * `close` for the others. A response cut short is marked `aborted: true` and
- * carries the status actually sent, or none; when the client went away (not
- * the server's timeout), a warn line says so, and the request stream's own
- * error is not logged as a server failure.
+ * answers made synchronously (the static files), at `close` for the others. A
+ * response cut short is marked `aborted: true` and carries the status actually
+ * sent, or none; when the client went away (not the server's timeout), a warn
+ * line says so, and the request stream's own error is not logged as a server
+ * failure.
+ *
+ * A synchronous answer (every static file) creates no closure and adds no
+ * listener: what a request costs beyond a bare answer is its id, its headers
+ * and its line (issue 16). Only an answer still pending takes the slow path.
  */
 export function createRequestHandler({ logger, trustProxy, routes, fallback, isStopping, config, services, statusWrittenTo }: RequestHandlerOptions) {
   const route = createRouter(routes);
+  const nextRequestId = createRequestIds();
+  const pipeline: Pipeline = { logger, logCompleted: createRequestLog(logger), statusWrittenTo };
+
   return function handleRequest(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now();
-    const requestId = requestIdOf(req);
+    const requestId = requestIdOf(req, nextRequestId);
     const pipelineHeaders = ['X-Request-ID', requestId];
     if (isHttps(req, trustProxy)) pipelineHeaders.push('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
     if (isStopping()) pipelineHeaders.push('Connection', 'close');
     const path = pathOf(req.url);
-    let bytes = 0;
-
-    const logRequest = (aborted: boolean) => {
-      const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
-      if (!aborted) {
-        logger.info({ requestId, method: req.method, path, status: res.statusCode, bytes, durationMs }, 'request');
-        return;
-      }
-      // res.statusCode is 200 until a status is set: only a status whose headers went out was sent.
-      const written = statusWrittenTo?.(req.socket);
-      const status = written ?? (res.headersSent ? res.statusCode : undefined);
-      const sent = status === undefined ? {} : { status };
-      if (written === undefined) logger.warn({ requestId, method: req.method, path, ...sent }, 'client went away');
-      logger.info({ requestId, method: req.method, path, ...sent, bytes, durationMs, aborted: true }, 'request');
-    };
-    const send = (answer: Answer) => {
-      if (res.headersSent || res.destroyed) return;
-      if (hasUnreadBody(req) && !pipelineHeaders.includes('Connection')) pipelineHeaders.push('Connection', 'close');
-      bytes = writeAnswer(req, res, answer, pipelineHeaders);
-    };
-    const fail = (error: unknown) => {
-      // An HttpError is an answer the handler chose; the request stream's own error is the client going away (logged
-      // at close, with what it was sent); anything else is a bug, logged with its stack.
-      if (error instanceof HttpError) logger.warn({ requestId, status: error.status, reason: error.message }, 'request refused');
-      else if (req.errored === null || error !== req.errored) logger.error({ requestId, err: error }, 'request failed');
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      send(answerForError(error, requestId));
-    };
+    const method = req.method ?? 'GET';
 
     let answer: Answer | Promise<Answer> | undefined;
     try {
-      const match = route(path, req.method ?? 'GET');
+      const match = route(path, method);
       if (match.kind === 'route') {
-        const context = { requestId, clientAddress: clientAddressOf(req, trustProxy), path, config, services, logger };
-        answer = match.route.handler(req, context);
+        answer = match.route.handler(req, { requestId, clientAddress: clientAddressOf(req, trustProxy), path, config, services, logger });
       } else if (match.kind === 'method not allowed') {
         answer = json(405, { error: `Use ${match.allow} on ${path}.` }, { Allow: match.allow });
       } else {
         answer = fallback(req);
       }
     } catch (error) {
-      fail(error);
+      answer = answerToFailure(pipeline, req, res, requestId, error);
     }
-    if (answer instanceof Promise) answer.then(send, fail);
-    else if (answer !== undefined) send(answer);
-    if (res.writableEnded) logRequest(false);
-    else {
-      // Node emits 'finish' even when the socket failed under the write (and `writableFinished` reads true once the
-      // socket is destroyed): only a socket still open at 'finish' took the whole answer.
-      let finished = false;
-      res.once('finish', () => {
-        finished = !req.socket.destroyed;
-      });
-      res.once('close', () => logRequest(!finished));
+    if (answer instanceof Promise) {
+      finishLater(pipeline, req, res, requestId, path, started, pipelineHeaders, answer);
+      return;
     }
+    const bytes = answer === undefined ? 0 : send(req, res, answer, pipelineHeaders);
+    if (res.writableEnded) pipeline.logCompleted(requestId, method, path, res.statusCode, bytes, elapsedMs(started));
+    else logAtClose(pipeline, req, res, requestId, path, started, () => bytes);
   };
+}
+
+/** Writes an answer unless the response is already answered or gone; returns the body bytes sent. */
+function send(req: IncomingMessage, res: ServerResponse, answer: Answer, pipelineHeaders: string[]): number {
+  if (res.headersSent || res.destroyed) return 0;
+  if (hasUnreadBody(req) && !pipelineHeaders.includes('Connection')) pipelineHeaders.push('Connection', 'close');
+  return writeAnswer(req, res, answer, pipelineHeaders);
+}
+
+/**
+ * Logs a handler's failure and returns what to answer, or undefined when the
+ * headers already went (the response is destroyed instead). An HttpError is an
+ * answer the handler chose; the request stream's own error is the client going
+ * away (logged at close, with what it was sent); anything else is a bug,
+ * logged with its stack.
+ */
+function answerToFailure({ logger }: Pipeline, req: IncomingMessage, res: ServerResponse, requestId: string, error: unknown): Answer | undefined {
+  if (error instanceof HttpError) logger.warn({ requestId, status: error.status, reason: error.message }, 'request refused');
+  else if (req.errored === null || error !== req.errored) logger.error({ requestId, err: error }, 'request failed');
+  if (!res.headersSent) return answerForError(error, requestId);
+  res.destroy();
+  return undefined;
+}
+
+/** The slow path: an answer still pending, sent when it settles, and logged when the response closes. */
+function finishLater(
+  pipeline: Pipeline,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  path: string,
+  started: number,
+  pipelineHeaders: string[],
+  answer: Promise<Answer>,
+): void {
+  let bytes = 0;
+  answer.then(
+    (settled) => {
+      bytes = send(req, res, settled, pipelineHeaders);
+    },
+    (error: unknown) => {
+      const failure = answerToFailure(pipeline, req, res, requestId, error);
+      if (failure !== undefined) bytes = send(req, res, failure, pipelineHeaders);
+    },
+  );
+  logAtClose(pipeline, req, res, requestId, path, started, () => bytes);
+}
+
+/** Logs the request when its response closes: completed, or cut short (`aborted: true`, with the status sent, if any). */
+function logAtClose(pipeline: Pipeline, req: IncomingMessage, res: ServerResponse, requestId: string, path: string, started: number, bytesSent: () => number): void {
+  // Node emits 'finish' even when the socket failed under the write (and `writableFinished` reads true once the
+  // socket is destroyed): only a socket still open at 'finish' took the whole answer.
+  let finished = false;
+  res.once('finish', () => {
+    finished = !req.socket.destroyed;
+  });
+  res.once('close', () => {
+    const method = req.method ?? 'GET';
+    const durationMs = elapsedMs(started);
+    if (finished) {
+      pipeline.logCompleted(requestId, method, path, res.statusCode, bytesSent(), durationMs);
+      return;
+    }
+    // res.statusCode is 200 until a status is set: only a status whose headers went out was sent.
+    const written = pipeline.statusWrittenTo?.(req.socket);
+    const status = written ?? (res.headersSent ? res.statusCode : undefined);
+    const sent = status === undefined ? {} : { status };
+    if (written === undefined) pipeline.logger.warn({ requestId, method, path, ...sent }, 'client went away');
+    pipeline.logger.info({ requestId, method, path, ...sent, bytes: bytesSent(), durationMs, aborted: true }, 'request');
+  });
+}
+
+/** Milliseconds since `started` (a `performance.now()`), to the microsecond. */
+function elapsedMs(started: number): number {
+  return Math.round((performance.now() - started) * 1000) / 1000;
 }
 
 function pathOf(url: string | undefined): string {

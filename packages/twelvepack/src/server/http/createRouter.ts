@@ -24,15 +24,26 @@ export function createRouter<R extends AnyRoute>(routes: readonly R[]): (path: s
     else prefixes.push([route.prefix, `${route.prefix}/`, route]);
   }
   prefixes.sort((a, b) => b[0].length - a[0].length);
-  const allowed = new Map(routes.map((route) => [route, allowedMethods(route.methods)]));
+  // The answers too, once per route: a lookup allocates nothing.
+  const answers = new Map(routes.map((route) => [route, answersFor(route)] as const));
   const none: RouteMatch<R> = { kind: 'none' };
 
   return (path, method) => {
-    const route = exact.get(path) ?? prefixes.find(([prefix, under]) => path === prefix || path.startsWith(under))?.[2];
+    const route = exact.get(path) ?? longestPrefixOf(prefixes, path);
     if (route === undefined) return none;
-    const methods = allowed.get(route)!;
-    return methods.includes(method) ? { kind: 'route', route } : { kind: 'method not allowed', allow: methods.join(', ') };
+    const { methods, found, notAllowed } = answers.get(route)!;
+    return methods.includes(method) ? found : notAllowed;
   };
+}
+
+function longestPrefixOf<R>(prefixes: readonly [string, string, R][], path: string): R | undefined {
+  for (const [prefix, under, route] of prefixes) if (path === prefix || path.startsWith(under)) return route;
+  return undefined;
+}
+
+function answersFor<R extends AnyRoute>(route: R): { methods: string[]; found: RouteMatch<R>; notAllowed: RouteMatch<R> } {
+  const methods = allowedMethods(route.methods);
+  return { methods, found: { kind: 'route', route }, notAllowed: { kind: 'method not allowed', allow: methods.join(', ') } };
 }
 
 function allowedMethods(methods: readonly Method[]): string[] {

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 
 const SAFE_ID = /^[\w.:@-]{1,128}$/;
 
-/** The request id: the caller's `X-Request-ID` when it is sane, otherwise a new UUID. */
-export function requestIdOf(req: IncomingMessage): string {
+/** The request id: the caller's `X-Request-ID` when it is sane, otherwise a new one from `next` (createRequestIds). */
+export function requestIdOf(req: IncomingMessage, next: () => string): string {
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
+  return typeof given === 'string' && SAFE_ID.test(given) ? given : next();
 }
 
 /**

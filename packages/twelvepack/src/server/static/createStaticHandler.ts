@@ -3,6 +3,7 @@ import type { Answer } from '../../config/AppManifest';
 import { text } from '../http/answers';
 import { createCachedNegotiation } from './createCachedNegotiation';
 import { isNotModified } from './isNotModified';
+import { isWorkerRequest } from './isWorkerRequest';
 import type { StaticTable, StaticVariant } from './loadStaticTable';
 import { parseRange } from './parseRange';
 import { isClientRoute, isSpaNavigation, resolveRequestPath } from './resolveRequestPath';
@@ -27,9 +28,12 @@ const NO_HEADERS: Readonly<Record<string, string>> = {};
  * `Vary: Accept, Accept-Encoding`, since Accept picked it; files say only
  * `Vary: Accept-Encoding`, since Accept never changes them.
  *
+ * A hashed script asked for to run as a worker gets a document's headers
+ * (its CSP becomes the worker's), built at boot too.
+ *
  * The common request (a plain path to a file, a known Accept-Encoding, no
- * conditionals) costs one map lookup, one cached negotiation and one
- * `writeHead` with the header list built at boot.
+ * conditionals) costs one map lookup and one cached negotiation, and returns
+ * an answer built at boot, headers list included, for a single `writeHead`.
  */
 export function createStaticHandler({ table, securityHeaders }: StaticHandlerOptions) {
   const index = table.get('/index.html');
@@ -54,6 +58,7 @@ export function createStaticHandler({ table, securityHeaders }: StaticHandlerOpt
     }
     if (entry === undefined) return plain(404, 'Not Found');
     const vary = entry === fallback ? clientRouteVary : NO_HEADERS;
+    if (entry.asWorker !== undefined && isWorkerRequest(req.headers)) entry = entry.asWorker;
 
     const range = req.headers.range === undefined ? undefined : parseRange(req.headers.range, entry.variants.identity.body.length);
     const ifRange = req.headers['if-range'];
@@ -76,6 +81,6 @@ export function createStaticHandler({ table, securityHeaders }: StaticHandlerOpt
         body,
       };
     }
-    return { status: 200, headers: variant.headerList, body: variant.body };
+    return variant.answer;
   };
 }

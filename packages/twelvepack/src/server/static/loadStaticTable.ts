@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import type { Answer } from '../../config/AppManifest';
 import type { AssetManifest } from '../../config/AssetManifest';
 import { contentTypeFor } from './contentTypes';
 import type { Encoding } from './negotiateEncoding';
 import { renderIndexHtml } from './renderIndexHtml';
-import { securityHeaders } from './securityHeaders';
+import { responseKindOf } from './responseKind';
+import { securityHeaders, SUBRESOURCE_SECURITY_HEADERS } from './securityHeaders';
+import { staticVariant } from './staticVariant';
 
 /** One encoded form of a file, with every header it is sent with. */
 export interface StaticVariant {
@@ -15,6 +18,8 @@ export interface StaticVariant {
   readonly headers: Readonly<Record<string, string>>;
   /** The same headers flat (name, value, …), ready for a single `writeHead`. */
   readonly headerList: readonly string[];
+  /** The whole `200` answer, made at boot, so a request allocates none. */
+  readonly answer: Answer;
 }
 
 /** A servable file: its variants by encoding, precomputed at boot. */
@@ -23,6 +28,8 @@ export interface StaticEntry {
   readonly lastModifiedMs: number;
   readonly variants: Readonly<Partial<Record<Encoding, StaticVariant>>> & { readonly identity: StaticVariant };
   readonly encodings: readonly Encoding[];
+  /** A hashed script's bytes with a document's headers: the answer to a request that runs it as a worker. */
+  readonly asWorker?: StaticEntry;
 }
 
 /** Request path → entry. The only files the server can ever send. */
@@ -38,9 +45,10 @@ export interface StaticTableOptions {
   readonly serveSourceMaps?: boolean;
 }
 
-/** The table, and the security headers it was built with (index.html's inline script hash is in the CSP). */
+/** The table, and the document's security headers it was built with (index.html's inline script hash is in the CSP). */
 export interface LoadedStatic {
   readonly table: StaticTable;
+  /** For the answers that are not files (404, 405, 406, 416): a browser may show them as a page. */
   readonly securityHeaders: Readonly<Record<string, string>>;
 }
 
@@ -51,7 +59,8 @@ const MANIFEST = 'asset-manifest.json';
 /**
  * Reads the build's manifest and every file it lists, once, at boot: bodies,
  * precompressed variants, ETags (from the content hash, so every worker and
- * machine agrees), and complete header sets. Requests then only look paths up.
+ * machine agrees), and complete header sets, by kind of response
+ * (responseKind): a document's, or a subresource's. Requests then only look paths up.
  */
 export function loadStaticTable({ dir, publicEnv, serveSourceMaps = false }: StaticTableOptions): LoadedStatic {
   const manifestPath = join(dir, MANIFEST);
@@ -72,41 +81,50 @@ export function loadStaticTable({ dir, publicEnv, serveSourceMaps = false }: Sta
   for (const [file, entry] of Object.entries(manifest.files)) {
     if (!isServable(file, serveSourceMaps)) continue;
     const read = (name: string) => readFileSync(join(dir, name));
-    let identity = read(file);
-    let hash = entry.hash;
-    const encoded: Partial<Record<Encoding, Buffer>> = {};
     const page = file.endsWith('.html');
+    // A page is rendered per process from its environment: compressed here instead of using the build's siblings.
+    const identity = page ? Buffer.from(renderIndexHtml(read(file).toString('utf8'), publicEnv).html) : read(file);
+    const hash = page ? createHash('sha256').update(identity).digest('base64url') : entry.hash;
+    const bodies: Partial<Record<Encoding, Buffer>> & { identity: Buffer } = { identity };
     if (page) {
-      // Rendered per process from its environment: compress here instead of using the build's siblings.
-      identity = Buffer.from(renderIndexHtml(identity.toString('utf8'), publicEnv).html);
-      hash = createHash('sha256').update(identity).digest('base64url');
-      encoded.br = brotliCompressSync(identity);
-      encoded.gzip = gzipSync(identity, { level: 9 });
+      bodies.br = brotliCompressSync(identity);
+      bodies.gzip = gzipSync(identity, { level: 9 });
     } else {
-      for (const [encoding, sibling] of Object.entries(entry.encodings)) encoded[encoding as Encoding] = read(sibling.file);
+      for (const [encoding, sibling] of Object.entries(entry.encodings)) bodies[encoding as Encoding] = read(sibling.file);
     }
-    const common = {
-      ...security,
+    const kind = responseKindOf(file, entry.immutable);
+    const varyOn: string[] = [];
+    if (Object.keys(bodies).length > 1) varyOn.push('Accept-Encoding');
+    // A script's answer depends on Sec-Fetch-Dest (a worker's carries a document's headers): caches must keep both apart.
+    if (kind === 'script') varyOn.push('Sec-Fetch-Dest');
+    const headersAs = (document: boolean): Record<string, string> => ({
+      ...(document ? security : SUBRESOURCE_SECURITY_HEADERS),
       'Content-Type': contentTypeFor(file),
       'Cache-Control': entry.immutable ? IMMUTABLE : REVALIDATE,
       // A page is rendered from this process's environment, so only its ETag can say whether it changed.
       ...(page ? {} : { 'Last-Modified': new Date(lastModifiedMs).toUTCString() }),
-      'Accept-Ranges': 'bytes',
-      ...(Object.keys(encoded).length > 0 ? { Vary: 'Accept-Encoding' } : {}),
-    };
-    const variant = (body: Buffer, encoding: Encoding): StaticVariant => {
-      const etag = encoding === 'identity' ? `"${hash}"` : `"${hash}-${encoding}"`;
-      const plain = { ...common, ETag: etag, 'Content-Length': String(body.length) };
-      const headers = encoding === 'identity' ? plain : { ...plain, 'Content-Encoding': encoding };
-      return { body, etag, headers, headerList: Object.entries(headers).flat() };
-    };
-    const variants: Partial<Record<Encoding, StaticVariant>> & { identity: StaticVariant } = { identity: variant(identity, 'identity') };
-    for (const [encoding, body] of Object.entries(encoded)) variants[encoding as Encoding] = variant(body, encoding as Encoding);
+      // Advertised where a client may resume or seek (a download, a video); any file still answers a Range.
+      ...(document ? { 'Accept-Ranges': 'bytes' } : {}),
+      ...(varyOn.length === 0 ? {} : { Vary: varyOn.join(', ') }),
+    });
     const path = `/${file}`;
     // Infinity: If-Modified-Since can never prove a rendered page unchanged (see above).
-    table.set(path, { path, lastModifiedMs: page ? Infinity : lastModifiedMs, variants, encodings: Object.keys(variants) as Encoding[] });
+    const modified = page ? Infinity : lastModifiedMs;
+    const served = entryOf(path, modified, bodies, hash, headersAs(kind === 'document'));
+    table.set(path, kind === 'script' ? { ...served, asWorker: entryOf(path, modified, bodies, hash, headersAs(true)) } : served);
   }
   return { table, securityHeaders: security };
+}
+
+/** A file's entry: one variant per body, each with its ETag, length and encoding beside the file's headers. */
+function entryOf(path: string, lastModifiedMs: number, bodies: Partial<Record<Encoding, Buffer>> & { identity: Buffer }, hash: string, common: Readonly<Record<string, string>>): StaticEntry {
+  const variants: Partial<Record<Encoding, StaticVariant>> = {};
+  for (const [encoding, body] of Object.entries(bodies) as [Encoding, Buffer][]) {
+    const etag = encoding === 'identity' ? `"${hash}"` : `"${hash}-${encoding}"`;
+    const plain = { ...common, ETag: etag, 'Content-Length': String(body.length) };
+    variants[encoding] = staticVariant(body, etag, encoding === 'identity' ? plain : { ...plain, 'Content-Encoding': encoding });
+  }
+  return { path, lastModifiedMs, variants: variants as StaticEntry['variants'], encodings: Object.keys(variants) as Encoding[] };
 }
 
 /** Dotfiles never, `.well-known` always; the manifest and compressed siblings are not routes; maps on request. */

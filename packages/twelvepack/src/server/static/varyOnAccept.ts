@@ -1,4 +1,5 @@
 import type { StaticEntry, StaticVariant } from './loadStaticTable';
+import { staticVariant } from './staticVariant';
 
 /**
  * The entry with `Accept` put first in every variant's `Vary` (`Accept,
@@ -9,8 +10,7 @@ import type { StaticEntry, StaticVariant } from './loadStaticTable';
 export function varyOnAccept(entry: StaticEntry): StaticEntry {
   const variants: Partial<Record<string, StaticVariant>> = {};
   for (const [encoding, variant] of Object.entries(entry.variants) as [string, StaticVariant][]) {
-    const headers = { ...variant.headers, Vary: withAccept(variant.headers.Vary) };
-    variants[encoding] = { ...variant, headers, headerList: Object.entries(headers).flat() };
+    variants[encoding] = staticVariant(variant.body, variant.etag, { ...variant.headers, Vary: withAccept(variant.headers.Vary) });
   }
   return { ...entry, variants: variants as StaticEntry['variants'] };
 }

@@ -1,9 +1,11 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
+import { createRequestIds } from '../../../src/server/http/createRequestIds';
 import { requestIdOf } from '../../../src/server/http/requestFacts';
 import { startTestServer, type TestServer } from '../../support/startTestServer';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/** A generated request id: a UUID of version 8 (createRequestIds). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /**
  * The `request` lines for one request id. The line is written when the response
@@ -144,10 +146,10 @@ describe('requestIdOf', () => {
     ['a tab', 'abc\tdef'],
     ['nothing at all', ''],
   ])('replaces an id with %s by a UUID', (_name, value) => {
-    expect(requestIdOf(withRequestId(value))).toMatch(UUID);
+    expect(requestIdOf(withRequestId(value), createRequestIds())).toMatch(UUID);
   });
 
   it('keeps a sane id as it is', () => {
-    expect(requestIdOf(withRequestId('req-42'))).toBe('req-42');
+    expect(requestIdOf(withRequestId('req-42'), createRequestIds())).toBe('req-42');
   });
 });

@@ -9,6 +9,8 @@ import { sendRequest } from './sendRequest';
 
 const PUBLIC_ENV = { NODE_ENV: 'production', PUBLIC_APP_NAME: 'Quokka Parcel Tracker 4729', PUBLIC_TAGLINE: 'Where is my box' };
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** A hashed script's Vary: its encodings, and whether it is run as a worker (a document's headers then). */
+const SCRIPT_VARY = 'Accept-Encoding, Sec-Fetch-Dest';
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 /** The inline script that carries the runtime config: the only `<script>` without attributes. */
@@ -166,7 +168,7 @@ describe('the static handler, over real HTTP', () => {
       const res = await get(`/${assets.mainJs}`, { 'Accept-Encoding': acceptEncoding });
       expect(res.status).toBe(200);
       expect(res.headers['content-encoding']).toBe(encoding);
-      expect(res.headers.vary).toBe('Accept-Encoding');
+      expect(res.headers.vary).toBe(SCRIPT_VARY);
       expect(res.headers['content-length']).toBe(String(res.body.length));
     });
 
@@ -208,7 +210,7 @@ describe('the static handler, over real HTTP', () => {
     it('sends identity without Content-Encoding, but still with Vary, when there is no Accept-Encoding', async () => {
       const res = await get(`/${assets.mainJs}`);
       expect(res.headers['content-encoding']).toBeUndefined();
-      expect(res.headers.vary).toBe('Accept-Encoding');
+      expect(res.headers.vary).toBe(SCRIPT_VARY);
       expect(res.body.equals(assets.read(assets.mainJs))).toBe(true);
     });
 
@@ -347,8 +349,8 @@ describe('the static handler, over real HTTP', () => {
       expect(res.headers.vary).toBe('Accept-Encoding');
     });
 
-    it('keeps Vary: Accept-Encoding on a hashed asset, and no Vary on a missing one (a 404 whatever Accept says)', async () => {
-      expect((await get(`/${assets.mainJs}`, { Accept: BROWSER_ACCEPT })).headers.vary).toBe('Accept-Encoding');
+    it('keeps Accept out of Vary on a hashed asset, and sends no Vary on a missing one (a 404 whatever Accept says)', async () => {
+      expect((await get(`/${assets.mainJs}`, { Accept: BROWSER_ACCEPT })).headers.vary).toBe(SCRIPT_VARY);
       for (const accept of [BROWSER_ACCEPT, 'application/json']) {
         const missing = await get('/main.1a2b3c4d.js', { Accept: accept });
         expect(missing.status).toBe(404);
@@ -401,7 +403,6 @@ describe('the static handler, over real HTTP', () => {
 
     it.each([
       ['index.html', 'GET', () => '/'],
-      ['a hashed asset', 'GET', () => `/${assets.mainJs}`],
       ['a 404', 'GET', () => '/missing.js'],
       ['a 405', 'POST', () => '/'],
     ])('sends nosniff, a Referrer-Policy and the CSP with %s', async (_spec, method, path) => {
@@ -409,6 +410,14 @@ describe('the static handler, over real HTTP', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    });
+
+    // The exact sets per kind of response are in headersByKind.test.ts.
+    it('sends nosniff and Cross-Origin-Resource-Policy with a hashed asset, and no CSP', async () => {
+      const res = await get(`/${assets.mainJs}`);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(res.headers['content-security-policy']).toBeUndefined();
     });
 
     it('sends no HSTS over plain HTTP', async () => {
