@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import type { KeyValueStore } from './KeyValueStore';
 import { incrementValue } from './incrementValue';
+import { openSqliteDatabase } from './openSqliteDatabase';
 
 /**
  * The embedded store: SQLite through better-sqlite3 on a local file, in WAL
@@ -12,10 +12,7 @@ import { incrementValue } from './incrementValue';
  */
 export function openSqliteStore(path: string): KeyValueStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
+  const db = openSqliteDatabase(path);
   db.exec('CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER) WITHOUT ROWID');
 
   const live = 'key = ? AND (expires_at IS NULL OR expires_at > ?)';
