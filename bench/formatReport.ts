@@ -1,4 +1,5 @@
 import type { BuildRow } from './build/benchBuild';
+import type { BundlesRow } from './build/benchBundles';
 import type { MemoryRow } from './serving/benchMemory';
 import { BREAKDOWN_TARGETS, type ServingRow } from './serving/benchServing';
 import { median } from './median';
@@ -7,7 +8,21 @@ const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
 
 /** The markdown report: machine, command, and one table per suite with ratios. Pure. */
-export function formatReport({ machine, serving, memory, build, command }: { machine: string; serving: readonly ServingRow[]; memory: readonly MemoryRow[]; build: readonly BuildRow[]; command: string }): string {
+export function formatReport({
+  machine,
+  serving,
+  memory,
+  build,
+  bundles = [],
+  command,
+}: {
+  machine: string;
+  serving: readonly ServingRow[];
+  memory: readonly MemoryRow[];
+  build: readonly BuildRow[];
+  bundles?: readonly BundlesRow[];
+  command: string;
+}): string {
   const out = ['# twelvepack benchmark results', '', `Command: \`${command}\` (after \`npm install\`, which builds dist/).`, '', machine, ''];
   if (serving.length > 0) {
     out.push(
@@ -57,8 +72,28 @@ export function formatReport({ machine, serving, memory, build, command }: { mac
       '',
     );
   }
+  if (bundles.length > 0) {
+    out.push(
+      '## Two bundles (modern and legacy)',
+      '',
+      '| app | legacy alone: cold build | pair: cold build | pair × legacy alone | pair peak memory | legacy JS raw / gzip | modern JS raw / gzip (what a modern browser downloads) | modern × legacy, raw | modern × legacy, gzip |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const { app, legacy, pair } of bundles) {
+      out.push(
+        `| ${app} | ${(legacy.ms / 1000).toFixed(1)} s | ${(pair.ms / 1000).toFixed(1)} s | ${ratio(pair.ms, legacy.ms)} | ${pair.maxRssMb.toFixed(0)} MB | ${kb1(legacy.rawBytes)} / ${kb1(legacy.gzipBytes)} | ${kb1(pair.modernRawBytes)} / ${kb1(pair.modernGzipBytes)} | ${ratio(pair.modernRawBytes, legacy.rawBytes)} | ${ratio(pair.modernGzipBytes, legacy.gzipBytes)} |`,
+      );
+    }
+    out.push(
+      '',
+      "Browser builds only (no server build), cold (no cache), each in its own process with the production heap cap; the median of the runs, legacy alone and pair alternating. \"Legacy alone\" is the single ES5 build every browser got before the pair (`TWELVEPACK_LEGACY_BUNDLE` aside, what `createWebpackConfig` builds by default); a modern browser downloads the page's `type=\"module\"` scripts. Gzip at level 9.",
+      '',
+    );
+  }
   return out.join('\n');
 }
+
+const kb1 = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 /** Where twelvepack's CPU per request goes, one process: bare → same headers → twelvepack without its log line → twelvepack. */
 function formatBreakdown(serving: readonly ServingRow[]): string[] {

@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchBuild, type BuildRow } from './build/benchBuild';
+import { benchBundles, type BundlesRow } from './build/benchBundles';
 import { benchMemory, type MemoryRow } from './serving/benchMemory';
 import { benchServing, type ServingRow } from './serving/benchServing';
 import { LOAD_TOOL } from './serving/loadTest';
@@ -12,7 +13,7 @@ import { formatReport } from './formatReport';
 const ROOT = join(__dirname, '..');
 
 /**
- * `npm run bench [-- --quick] [-- --only=serving,memory,build]`: measures
+ * `npm run bench [-- --quick] [-- --only=serving,memory,build,bundles]`: measures
  * twelvepack against the alternatives in one run on this machine, prints the
  * tables and writes bench/RESULTS.md.
  */
@@ -30,6 +31,7 @@ export async function runBench(args: readonly string[]): Promise<void> {
   let serving: ServingRow[] = [];
   let memory: MemoryRow[] = [];
   let build: BuildRow[] = [];
+  let bundles: BundlesRow[] = [];
   if (wanted('serving')) {
     log('\nServing (median requests/s and p99, keep-alive):');
     serving = await benchServing({ root: ROOT, seconds: quick ? 2 : 5, repeats: quick ? 1 : 3, connections: 32, log });
@@ -42,8 +44,12 @@ export async function runBench(args: readonly string[]): Promise<void> {
     log('\nBuild (generated app):');
     build = await benchBuild({ modules: quick ? 60 : 300, edits: quick ? 3 : 10, log });
   }
+  if (wanted('bundles')) {
+    log('\nTwo bundles (the demo and the generated app):');
+    bundles = await benchBundles({ modules: quick ? 60 : 300, repeats: quick ? 1 : 3, log });
+  }
 
-  const report = formatReport({ machine: describeMachine(), serving, memory, build, command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}` });
+  const report = formatReport({ machine: describeMachine(), serving, memory, build, bundles, command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}` });
   log(`\n${report}`);
   if (only === undefined && !quick) writeFileSync(join(__dirname, 'RESULTS.md'), report);
 }

@@ -26,8 +26,8 @@ const ROOT = join(__dirname, '..', '..');
  * production builds get the heap cap `npm run build` gives them; the baseline
  * and the dev server run as their users would, uncapped.
  */
-function runChild(job: BuildJob): Promise<BuildMeasurement> {
-  const heap = job.kind === 'twelvepack' ? [`--max-old-space-size=${DEFAULT_BUILD_HEAP_MB}`] : [];
+export function runChild(job: BuildJob): Promise<BuildMeasurement> {
+  const heap = job.kind === 'twelvepack' || job.kind === 'bundles' ? [`--max-old-space-size=${DEFAULT_BUILD_HEAP_MB}`] : [];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...heap, join(__dirname, 'child.js'), JSON.stringify(job)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

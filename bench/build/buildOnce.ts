@@ -3,19 +3,24 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import webpack, { type Configuration } from 'webpack';
-import { createWebpackConfig } from 'twelvepack/webpack';
-import { loadConfig } from 'twelvepack/webpack';
+import { createClientWebpackConfigs, createWebpackConfig, loadAppConfig, loadConfig } from 'twelvepack/webpack';
+import type { AnyApp } from '../../packages/twelvepack/src/config/AppManifest';
 import { baselineConfig } from './baselineConfig';
 import { moduleSource } from '../../packages/twelvepack/test/support/generateApp';
 
 /** What the parent asks for. */
 export interface BuildJob {
-  readonly kind: 'twelvepack' | 'baseline' | 'dev-edits';
+  /** `bundles`: an app's browser builds as `npm run build` makes them (issue 14), `legacy` alone or the `pair`. */
+  readonly kind: 'twelvepack' | 'baseline' | 'dev-edits' | 'bundles';
   readonly app: string;
   readonly outDir: string;
   readonly cacheDirectory: string;
   /** For dev-edits: how many edits to time. */
   readonly edits?: number;
+  /** For bundles: the legacy bundle alone (today's single ES5 build) or both. */
+  readonly bundles?: 'legacy' | 'pair';
+  /** For bundles: the app's src/app.ts, whose pages and variables the build takes (the generated app's default page otherwise). */
+  readonly manifest?: string;
 }
 
 /** What the child reports. */
@@ -25,6 +30,9 @@ export interface BuildMeasurement {
   readonly rawBytes: number;
   readonly gzipBytes: number;
   readonly editMs?: readonly number[];
+  /** For bundles: the scripts a modern browser downloads (the page's `type="module"` ones; all of them for the legacy bundle alone). */
+  readonly modernRawBytes?: number;
+  readonly modernGzipBytes?: number;
 }
 
 /** As on a real build machine, the leak guard has secrets to hunt for in every build. */
@@ -33,32 +41,49 @@ const BUILD_ENV = {
   REDIS_URL: 'redis://:bench-redis-password@cache.internal:6379/0',
 };
 
-function configFor(job: BuildJob, mode: 'production' | 'development'): Configuration {
+function configFor(job: BuildJob, mode: 'production' | 'development'): Configuration | Configuration[] {
   if (job.kind === 'baseline') return baselineConfig({ app: job.app, outDir: job.outDir });
+  if (job.kind === 'bundles') return bundlesConfigs(job);
   const loaded = loadConfig({ mode, dir: job.app, env: BUILD_ENV });
   if (loaded.secrets.length === 0) throw new Error('The bench environment must give the leak guard secrets to hunt for.');
   return createWebpackConfig({ root: job.app, loaded, mode, outDir: job.outDir, cacheDirectory: job.cacheDirectory, pages: [{ name: 'main', entry: 'src/main.ts', template: 'public/index.html' }] });
 }
 
-const run = (compiler: webpack.Compiler) =>
-  new Promise<webpack.Stats>((resolve, reject) =>
+/** An app's browser builds, cold (no cache): the legacy bundle alone, or both bundles as `npm run build` makes them. */
+function bundlesConfigs(job: BuildJob): Configuration[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const app = job.manifest === undefined ? undefined : ((require(job.manifest) as { default: AnyApp }).default);
+  const env = { ...BUILD_ENV, TWELVEPACK_LEGACY_BUNDLE: String(job.bundles === 'pair') };
+  const loaded = app === undefined ? loadConfig({ mode: 'production', dir: job.app, env }) : loadAppConfig(app, { mode: 'production', dir: job.app, env });
+  const options = { root: job.app, loaded, outDir: job.outDir, cache: false, pages: app?.pages ?? [{ name: 'main', entry: 'src/main.ts', template: 'public/index.html' }], publicDir: app?.publicDir };
+  return job.bundles === 'pair' ? createClientWebpackConfigs(options) : [createWebpackConfig({ ...options, bundle: 'legacy' })];
+}
+
+const run = (compiler: webpack.Compiler | webpack.MultiCompiler) =>
+  new Promise<webpack.Stats | webpack.MultiStats>((resolve, reject) =>
     compiler.run((error, stats) => compiler.close(() => (error || !stats ? reject(error ?? new Error('no stats')) : resolve(stats)))),
   );
 
 async function main(job: BuildJob): Promise<BuildMeasurement> {
   if (job.kind === 'dev-edits') return devEdits(job);
   const started = performance.now();
-  const stats = await run(webpack(configFor(job, 'production')));
+  const config = configFor(job, 'production');
+  const stats = await run(Array.isArray(config) ? webpack(config) : webpack(config));
   const ms = performance.now() - started;
   if (stats.hasErrors()) throw new Error(stats.toString('errors-only'));
   const scripts = readdirSync(job.outDir).filter((file) => file.endsWith('.js'));
-  const bytes = scripts.map((file) => readFileSync(join(job.outDir, file)));
-  return {
-    ms,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-    rawBytes: bytes.reduce((sum, b) => sum + b.length, 0),
-    gzipBytes: bytes.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0),
+  const sizes = (files: readonly string[]) => {
+    const bytes = files.map((file) => readFileSync(join(job.outDir, file)));
+    return { raw: bytes.reduce((sum, b) => sum + b.length, 0), gzip: bytes.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0) };
   };
+  const all = sizes(scripts);
+  const measurement = { ms, maxRssMb: process.resourceUsage().maxRSS / 1024, rawBytes: all.raw, gzipBytes: all.gzip };
+  if (job.kind !== 'bundles') return measurement;
+  // What a modern browser downloads: the page's module scripts, or, from the legacy bundle alone, its scripts.
+  const page = readFileSync(join(job.outDir, 'index.html'), 'utf8');
+  const modules = [...page.matchAll(/<script type="module" src="\/([^"]+)"/g)].map(([, file]) => file!);
+  const modern = sizes(job.bundles === 'pair' ? modules : scripts);
+  return { ...measurement, modernRawBytes: modern.raw, modernGzipBytes: modern.gzip };
 }
 
 /**
@@ -67,7 +92,7 @@ async function main(job: BuildJob): Promise<BuildMeasurement> {
  * by an earlier event does not count).
  */
 async function devEdits(job: BuildJob): Promise<BuildMeasurement> {
-  const compiler = webpack(configFor(job, 'development'));
+  const compiler = webpack(configFor(job, 'development') as Configuration);
   const edits = job.edits ?? 10;
   const times: number[] = [];
   let onBuilt: (builtAt: number) => void = () => undefined;

@@ -1,3 +1,5 @@
+import { replaceChildren } from './replaceChildren';
+
 /** One of the twelve factors, as listed in data/factors.json. */
 export interface Factor {
   readonly number: number;
@@ -31,10 +33,11 @@ export class FactorList {
       item.dataset.factor = String(number);
       const title = this.#list.ownerDocument.createElement('strong');
       title.textContent = name;
-      item.append(title, ` ${summary}`);
+      item.appendChild(title);
+      item.appendChild(this.#list.ownerDocument.createTextNode(` ${summary}`));
       return item;
     });
-    this.#list.replaceChildren(...items);
+    replaceChildren(this.#list, items);
     return shown.length;
   }
 }

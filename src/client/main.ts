@@ -3,6 +3,7 @@ import { installErrorReporter, publicConfig } from 'twelvepack/client';
 import factors from './data/factors.json';
 import { FactorList, type Factor } from './FactorList';
 import { getJson, postJson } from './getJson';
+import { replaceChildren } from './replaceChildren';
 
 installErrorReporter();
 
@@ -48,7 +49,7 @@ async function start(): Promise<void> {
   const visits = document.createElement('p');
   visits.className = 'visits';
 
-  root.replaceChildren(heading, lead, greeting, visits, search, count, list.element);
+  replaceChildren(root, [heading, lead, greeting, visits, search, count, list.element]);
   root.dataset.ready = 'true';
 
   try {

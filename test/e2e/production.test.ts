@@ -13,6 +13,8 @@ describeWithBrowser('the production app in a real browser', () => {
   let url: string;
   let page: Page;
   let watched: WatchedPage;
+  /** Every script the page requested, by path. */
+  const scripts: string[] = [];
 
   beforeAll(async () => {
     // The build was made with the default name; this value exists only in the server's environment.
@@ -22,6 +24,9 @@ describeWithBrowser('the production app in a real browser', () => {
     browser = await launchBrowser();
     watched = await watchPage(await browser.newPage());
     page = watched.page;
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
     await page.goto(url);
     await page.waitForSelector('#app[data-ready="true"]');
     await page.waitForFunction(() => document.querySelector('.greeting')?.textContent?.startsWith('Hello'));
@@ -62,6 +67,16 @@ describeWithBrowser('the production app in a real browser', () => {
     expect(html).toContain('<h1>Runtime Shop</h1>');
   });
 
+  it('runs the modern bundle and never requests the legacy one', async () => {
+    const html = await (await fetch(url)).text();
+    const modern = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map(([, src]) => src);
+    expect(modern.map((src) => src!.replace(/\.\w{8}\.js$/, ''))).toEqual(['/runtime', '/vendors', '/main']);
+    expect(html).toMatch(/<script defer="defer" nomodule src="\/main-legacy\.\w{8}\.js">/);
+    // Every load of the page (one test reloads it) requested the modern scripts, and nothing else.
+    expect([...new Set(scripts)]).toEqual(modern);
+    expect(await page.evaluate(() => (self as unknown as Record<string, unknown>).__twelvepackModern)).toBe(true);
+  });
+
   it("sends a thrown client error to the server's JSON log", async () => {
     await page.evaluate(() => {
       setTimeout(() => {
@@ -70,5 +85,40 @@ describeWithBrowser('the production app in a real browser', () => {
     });
     const line = await server.waitForLog((entry) => entry.msg === 'client error' && String((entry.clientError as { message?: string })?.message).includes('e2e thrown client error'));
     expect(line).toMatchObject({ level: 'warn', clientError: { kind: 'error', count: 1 } });
+  });
+});
+
+describeWithBrowser('a browser that runs module scripts but cannot parse the modern bundle', () => {
+  let browser: BrowserContext;
+  let server: SpawnedServer;
+  let page: Page;
+  const scripts: string[] = [];
+
+  beforeAll(async () => {
+    server = spawnServer({ dir: builtDemoDir(), env: { SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'twelvepack-e2e-')), 'kv.sqlite') } });
+    const url = await server.ready();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    // Chrome 61 to 79, Safari 11 to 13: they fail to parse the modern runtime's first statement (ES2020). Here the
+    // runtime answers with a token no browser parses, so Chromium stops there as they would.
+    await page.route(/\/runtime\.\w{8}\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: 'self.__twelvepackModern=@@;' }));
+    await page.goto(url);
+    await page.waitForSelector('#app[data-ready="true"]');
+    await page.waitForFunction(() => document.querySelector('.greeting')?.textContent?.startsWith('Hello'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill();
+  });
+
+  it('gets the legacy bundle from the fallback (allowed by the CSP) and renders the app with it', async () => {
+    expect(await page.locator('ol.factors li').count()).toBe(12);
+    const legacy = scripts.filter((path) => path.includes('-legacy.'));
+    expect(legacy.map((path) => path.replace(/\.\w{8}\.js$/, ''))).toEqual(['/runtime-legacy', '/vendors-legacy', '/main-legacy']);
+    expect(await page.evaluate(() => (self as unknown as Record<string, unknown>).__twelvepackModern)).toBeUndefined();
   });
 });

@@ -200,6 +200,13 @@ export const schema = [
     doc: 'Production script minifier: swc (native, fast) or terser (the JavaScript original, several times slower).',
   },
   {
+    name: 'TWELVEPACK_LEGACY_BUNDLE',
+    type: 'boolean',
+    default: 'true',
+    exposure: 'server',
+    doc: 'Also build the legacy bundle (ES5, <script nomodule>) for browsers without module scripts, such as IE 11; false ships the modern bundle alone.',
+  },
+  {
     name: 'TWELVEPACK_SKIP_BUILD',
     type: 'boolean',
     default: 'false',

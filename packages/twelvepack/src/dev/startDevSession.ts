@@ -61,6 +61,8 @@ export async function startDevSession({ root, app, loaded, env, write }: DevSess
     root,
     loaded,
     mode: 'development',
+    // The browser on a developer's desk runs module scripts; the legacy bundle is a production build's.
+    bundle: 'modern',
     pages: app.pages,
     publicDir: app.publicDir,
     outDir: join(root, '.cache', 'twelvepack', 'dev-client'),

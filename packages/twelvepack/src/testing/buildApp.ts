@@ -5,7 +5,7 @@ import webpack from 'webpack';
 import type { AnyApp } from '../config/AppManifest';
 import { loadAppConfig } from '../config/loadAppConfig';
 import { createServerWebpackConfig } from '../webpack/createServerWebpackConfig';
-import { createWebpackConfig } from '../webpack/createWebpackConfig';
+import { createClientWebpackConfigs } from '../webpack/createClientWebpackConfigs';
 
 /** Options for {@link buildApp}. */
 export interface BuildAppOptions {
@@ -28,7 +28,7 @@ export async function buildApp({ root, app, env = {} }: BuildAppOptions): Promis
   symlinkSync(join(dirname(require.resolve('webpack/package.json')), '..'), join(dir, 'node_modules'), 'dir');
   const loaded = loadAppConfig(app, { mode: 'production', dir, env });
   const configs = [
-    createWebpackConfig({ root, loaded, outDir: join(dir, 'dist', 'client'), pages: app.pages, publicDir: app.publicDir, cache: false }),
+    ...createClientWebpackConfigs({ root, loaded, outDir: join(dir, 'dist', 'client'), pages: app.pages, publicDir: app.publicDir, cache: false }),
     createServerWebpackConfig({ root, loaded, outDir: join(dir, 'dist', 'server'), manifest: join(root, 'src', 'app'), cache: false }),
   ];
   const stats = await new Promise<webpack.MultiStats>((resolve, reject) => {

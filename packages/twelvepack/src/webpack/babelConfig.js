@@ -1,13 +1,12 @@
 // The one transpiler for browser code, server code, webpack.config.ts and jest.
-// Browser builds ask for it with caller.twelvepackTarget === 'browser' (set in
-// src/webpack/createModuleRules.ts); every other caller runs on Node.
+// Browser builds ask for it with caller.twelvepackTarget: 'browser' for the legacy
+// bundle, 'browser-modern' for the modern one (set in src/webpack/createModuleRules.ts);
+// every other caller runs on Node.
 
 const { statSync } = require('node:fs');
 const { join, sep } = require('node:path');
+const { LEGACY_BROWSERS, MODERN_BROWSERS } = require('./browserTargets');
 const { readJsxImportSource } = require('./readJsxImportSource');
-
-/** The browsers the bundle must run in: the toolkit owns them, since it proves the ES5 promise. */
-const BROWSER_TARGETS = ['defaults', 'ie 11'];
 
 /** Node version the server, the config file and the tests run on (engines.node). */
 const NODE_TARGET = '20.19';
@@ -16,8 +15,14 @@ const NODE_TARGET = '20.19';
 const RUNTIME_VERSION = require('@babel/runtime/package.json').version;
 
 // Code that must not be transpiled with usage polyfills: core-js would import
-// itself, and webpack's and Babel's runtimes are already what they must be.
-const UNTOUCHABLE = /[\\/]node_modules[\\/](core-js|@babel[\\/]runtime|regenerator-runtime|webpack[\\/]buildin)[\\/]/;
+// itself, and webpack's runtime is already what it must be.
+const UNTOUCHABLE = /[\\/]node_modules[\\/](core-js|regenerator-runtime|webpack[\\/]buildin)[\\/]/;
+
+// Babel's helpers. They are ES5 already, but they use what IE 11 lacks (asyncToGenerator a Promise,
+// typeof and regenerator a Symbol): they go through the usage polyfills like any module, or an app
+// whose only promise is an async function would ship no Promise. Never through transform-runtime,
+// which would have them import themselves.
+const BABEL_RUNTIME = /[\\/]node_modules[\\/]@babel[\\/]runtime[\\/]/;
 
 /**
  * @typedef {{ twelvepackTarget?: string, twelvepackRoot?: string }} TwelvepackCaller
@@ -33,28 +38,29 @@ module.exports = function babelConfig(api) {
   const react = [jsxPreset, jsxSetting(api)];
   // Presets run last to first: TypeScript's parser comes first, so a .ts file keeps `<T>x` as a type assertion
   // (the JSX syntax plugin stands back when TypeScript is there) and a .tsx file gets JSX by its extension.
-  if (target !== 'browser') {
+  if (target !== 'browser' && target !== 'browser-modern') {
     return {
       presets: [['@babel/preset-env', { targets: { node: NODE_TARGET } }], react, '@babel/preset-typescript'],
     };
   }
 
   return {
-    // The toolkit's targets, never an app's browserslist: the ES5 proof depends on them.
+    // The toolkit's targets, never an app's browserslist: the proofs depend on them.
     presets: [
-      ['@babel/preset-env', { targets: BROWSER_TARGETS, ignoreBrowserslistConfig: true, useBuiltIns: 'usage', corejs: '3.51', bugfixes: true }],
+      ['@babel/preset-env', { targets: target === 'browser' ? LEGACY_BROWSERS : MODERN_BROWSERS, ignoreBrowserslistConfig: true, useBuiltIns: 'usage', corejs: '3.51', bugfixes: true }],
       react,
       '@babel/preset-typescript',
     ],
-    // Babel's helpers (classCallCheck, asyncToGenerator...) are imported once from
-    // @babel/runtime instead of being copied into every module that needs them.
-    plugins: [
-      ['@babel/plugin-transform-runtime', { corejs: false, helpers: true, regenerator: true, version: RUNTIME_VERSION }],
-      // core-js's polyfills as plain requires: no unused default-interop variable per import (see the file).
-      require.resolve('./requirePolyfills'),
-    ],
+    // core-js's polyfills as plain requires: no unused default-interop variable per import (see the file).
+    plugins: [require.resolve('./requirePolyfills')],
     ignore: [UNTOUCHABLE],
     overrides: [
+      {
+        // Babel's helpers (classCallCheck, asyncToGenerator...) are imported once from
+        // @babel/runtime instead of being copied into every module that needs them.
+        exclude: BABEL_RUNTIME,
+        plugins: [['@babel/plugin-transform-runtime', { corejs: false, helpers: true, regenerator: true, version: RUNTIME_VERSION }]],
+      },
       {
         // Third-party code: may be CommonJS or ESM, is never TypeScript, and
         // must not be re-parsed with our own module assumptions.

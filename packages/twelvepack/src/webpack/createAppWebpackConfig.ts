@@ -3,7 +3,7 @@ import type { Configuration } from 'webpack';
 import type { AnyApp } from '../config/AppManifest';
 import { loadAppConfigOrExit } from '../config/loadAppConfig';
 import { createServerWebpackConfig } from './createServerWebpackConfig';
-import { createWebpackConfig } from './createWebpackConfig';
+import { createClientWebpackConfigs } from './createClientWebpackConfigs';
 import { OUT_DIR_ENV } from './outDirEnv';
 
 /** What webpack-cli passes to a config function: `--env key=value` pairs, and its own options. */
@@ -15,7 +15,7 @@ type Argv = { readonly mode?: 'production' | 'development' };
  * An app's whole webpack configuration, for its webpack.config.ts:
  * `export default createAppWebpackConfig(app, __dirname)`. When webpack-cli
  * calls it, it loads the configuration (the toolkit's variables and the app's,
- * every problem reported at once) and returns the browser and server builds,
+ * every problem reported at once) and returns the browser builds (modern and legacy) and the server build,
  * into `dist/client` and `dist/server` (or the folder `--env twelvepackOutDir=…` names).
  */
 export function createAppWebpackConfig(app: AnyApp, root: string) {
@@ -24,7 +24,7 @@ export function createAppWebpackConfig(app: AnyApp, root: string) {
     const loaded = loadAppConfigOrExit(app, { mode, dir: root });
     const outDir = env[OUT_DIR_ENV] ?? join(root, 'dist');
     return [
-      createWebpackConfig({ root, mode, loaded, outDir: join(outDir, 'client'), pages: app.pages, publicDir: app.publicDir, report: true, reportedOutDir: join(root, 'dist', 'client') }),
+      ...createClientWebpackConfigs({ root, mode, loaded, outDir: join(outDir, 'client'), pages: app.pages, publicDir: app.publicDir, report: true, reportedOutDir: join(root, 'dist', 'client') }),
       createServerWebpackConfig({ root, mode, loaded, outDir: join(outDir, 'server'), manifest: join(root, 'src', 'app') }),
     ];
   };

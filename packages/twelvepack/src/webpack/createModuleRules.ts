@@ -1,11 +1,18 @@
+import autoprefixer from 'autoprefixer';
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
-import type { RuleSetRule } from 'webpack';
+import type { RuleSetRule, RuleSetUseItem } from 'webpack';
+import { LEGACY_BROWSERS } from './browserTargets';
 
 /** The toolkit's Babel config: every build uses it, whatever the app's folder holds. */
 export const BABEL_CONFIG = require.resolve('./babelConfig.js');
 
-/** Dependencies that must never be transpiled: polyfills and runtimes that are already what they must be. */
-export const NEVER_TRANSPILED = /[\\/]node_modules[\\/](core-js|@babel[\\/]runtime|regenerator-runtime|webpack[\\/]buildin)[\\/]/;
+/**
+ * Dependencies that must never be transpiled: polyfills and runtimes that are already what they must be
+ * (ES5). css-loader's runtime is among them: mini-css-extract-plugin runs it in the build's own process to
+ * collect each stylesheet, and it never ships; polyfilled, it would install core-js in that process.
+ * Babel's helpers (@babel/runtime) are not: they get the polyfills they use (babelConfig.js).
+ */
+export const NEVER_TRANSPILED = /[\\/]node_modules[\\/](core-js|regenerator-runtime|webpack[\\/]buildin|css-loader[\\/]dist[\\/]runtime)[\\/]/;
 
 /** Options for {@link createModuleRules}. */
 export interface ModuleRuleOptions {
@@ -15,17 +22,27 @@ export interface ModuleRuleOptions {
   readonly transpileDependencies?: boolean;
   /** Cache babel-loader results on disk: true for node_modules/.cache/babel-loader, or a folder. */
   readonly cache?: boolean | string;
+  /** Which bundle's browsers Babel compiles for (src/webpack/browserTargets.js); legacy by default. */
+  readonly bundle?: 'legacy' | 'modern';
+  /** The browsers the CSS is prefixed for: the legacy list while a legacy bundle is built, since one stylesheet serves both. */
+  readonly cssBrowsers?: readonly string[];
 }
 
 /**
  * How each kind of module becomes browser code: TypeScript and JavaScript, JSX
  * and TSX included, go through Babel (babelConfig.js, browser branch), dependencies included; JSON
- * is parsed by webpack and inlined; CSS is extracted into hashed files.
+ * is parsed by webpack and inlined; CSS is prefixed by autoprefixer for `cssBrowsers` and extracted into hashed files.
  */
-export function createModuleRules({ root, transpileDependencies = true, cache = false }: ModuleRuleOptions): RuleSetRule[] {
+export function createModuleRules({
+  root,
+  transpileDependencies = true,
+  cache = false,
+  bundle = 'legacy',
+  cssBrowsers = LEGACY_BROWSERS,
+}: ModuleRuleOptions): RuleSetRule[] {
   const babel = {
     loader: require.resolve('babel-loader'),
-    options: { caller: { twelvepackTarget: 'browser', twelvepackRoot: root }, configFile: BABEL_CONFIG, babelrc: false, cacheDirectory: cache, cacheCompression: false },
+    options: { caller: { twelvepackTarget: bundle === 'legacy' ? 'browser' : 'browser-modern', twelvepackRoot: root }, configFile: BABEL_CONFIG, babelrc: false, cacheDirectory: cache, cacheCompression: false },
   };
   return [
     {
@@ -36,7 +53,19 @@ export function createModuleRules({ root, transpileDependencies = true, cache = 
     ...(transpileDependencies
       ? [{ test: /\.(js|mjs|cjs)$/, include: /[\\/]node_modules[\\/]/, exclude: NEVER_TRANSPILED, use: [babel] }]
       : []),
-    { test: /\.css$/, use: [MiniCssExtractPlugin.loader, require.resolve('css-loader')] },
+    { test: /\.css$/, use: [MiniCssExtractPlugin.loader, { loader: require.resolve('css-loader'), options: { importLoaders: 1 } }, postcss(cssBrowsers)] },
     { test: /\.(png|jpe?g|gif|svg|webp|avif|woff2?)$/, type: 'asset/resource' },
   ];
+}
+
+/**
+ * postcss-loader with autoprefixer for `browsers`, configured here alone: `config: false` skips the app's
+ * postcss.config.js, and `overrideBrowserslist` its browserslist, so the toolkit's targets are the only ones.
+ * Source maps follow webpack's `devtool`, as css-loader's do.
+ */
+function postcss(browsers: readonly string[]): RuleSetUseItem {
+  return {
+    loader: require.resolve('postcss-loader'),
+    options: { postcssOptions: { config: false, plugins: [autoprefixer({ overrideBrowserslist: [...browsers] })] } },
+  };
 }

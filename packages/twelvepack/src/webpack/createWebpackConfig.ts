@@ -9,11 +9,14 @@ import { pageFilename } from '../config/checkApp';
 import type { LoadedConfig } from '../config/loadConfig';
 import { publicNames } from '../config/pickPublicEnv';
 import { AssetManifestPlugin, MANIFEST_FILE } from './plugins/AssetManifestPlugin';
+import { ECMA_VERSION, LEGACY_BROWSERS, MODERN_BROWSERS } from './browserTargets';
 import { cacheName } from './cacheName';
+import { createCssMinimizer } from './createCssMinimizer';
 import { BABEL_CONFIG, createModuleRules } from './createModuleRules';
 import { createMinimizer } from './createMinimizer';
 import { createProgressPlugin } from './plugins/createProgressPlugin';
-import { Es5GuardPlugin } from './plugins/Es5GuardPlugin';
+import { EsVersionGuardPlugin } from './plugins/EsVersionGuardPlugin';
+import type { LegacyBundleLink } from './plugins/LegacyBundleLink';
 import { LeakGuardPlugin } from './plugins/LeakGuardPlugin';
 import { PublicEnvPlugin } from './plugins/PublicEnvPlugin';
 import { PublicPlaceholdersPlugin } from './plugins/PublicPlaceholdersPlugin';
@@ -44,8 +47,19 @@ export interface BuildOptions {
   readonly cache?: boolean;
   /** Where the disk caches live; webpack's and babel-loader's defaults under node_modules/.cache otherwise. */
   readonly cacheDirectory?: string;
-  /** Transpile dependencies to ES5 (default true). */
+  /** Transpile dependencies to the bundle's level (default true). */
   readonly transpileDependencies?: boolean;
+  /**
+   * Which bundle (src/webpack/browserTargets.js): `legacy`, ES5 for every browser (the default), or `modern`,
+   * ES2020 loaded with `<script type="module">`. Alone, either is a whole build: pages, public files, manifest.
+   */
+  readonly bundle?: 'legacy' | 'modern';
+  /**
+   * Pairs this compilation with the other bundle's, built at the same time into the same folder
+   * (createClientWebpackConfigs): the legacy one then writes only its `-legacy` scripts, and the modern one
+   * writes the pages, with both sets of scripts, and the manifest, with both sets of files.
+   */
+  readonly pairedThrough?: LegacyBundleLink;
 }
 
 /** The page an app gets when it declares none. */
@@ -57,30 +71,46 @@ const COMPRESS_THRESHOLD = 1024;
 const APP_CHUNK_MAX_SIZE = 300_000;
 const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|xml|wasm|ico)$/;
 
-/** The browser build: TS/ES6 to ES5, proven; public env only; secrets guarded; hashed, compressed, listed. */
+/** The legacy bundle's own scripts when it is paired: named apart from the modern bundle's. */
+export const LEGACY_SCRIPT = /-legacy\.[^/]*$/;
+
+/**
+ * One browser build: TS/ES6 to the bundle's level (ES5 or ES2020), proven; public env only; secrets
+ * guarded; hashed, compressed, listed.
+ */
 export function createWebpackConfig(options: BuildOptions): Configuration {
-  const { root, loaded, mode = 'production', report = false, cache = true, pages = DEFAULT_PAGES, publicDir = 'public' } = options;
+  const { root, loaded, mode = 'production', report = false, cache = true, pages = DEFAULT_PAGES, publicDir = 'public', bundle = 'legacy', pairedThrough: link } = options;
   const outDir = options.outDir ?? join(root, 'dist', 'client');
   const production = mode === 'production';
+  const ecmaVersion = ECMA_VERSION[bundle] as 5 | 2020;
+  // Paired, the legacy bundle hands its scripts to the modern one, which writes everything the two share.
+  const provider = bundle === 'legacy' ? link : undefined;
+  const writesPages = provider === undefined;
+  const suffix = writesPages ? '' : '-legacy';
+  // One stylesheet serves both bundles, so it is prefixed for the broader list whenever a legacy bundle is built.
+  const cssBrowsers = bundle === 'legacy' || link !== undefined ? LEGACY_BROWSERS : MODERN_BROWSERS;
   const sourceMaps = loaded.config.SOURCE_MAPS;
   const cacheBase = options.cacheDirectory ?? join(root, 'node_modules', '.cache', 'twelvepack');
   const redact = createRedactor(loaded.secrets);
 
   return {
-    name: 'client',
+    name: writesPages ? 'client' : 'client-legacy',
     mode,
     context: root,
-    // Both the bundle and webpack's own runtime must be ES5.
-    target: ['web', 'es5'],
+    // The bundle and webpack's own runtime alike.
+    target: ['web', `es${ecmaVersion}`],
     entry: Object.fromEntries(pages.map((page) => [page.name, join(root, page.entry)])),
     output: {
       path: outDir,
       publicPath: '/',
-      filename: production ? '[name].[contenthash:8].js' : '[name].js',
-      chunkFilename: production ? '[name].[contenthash:8].chunk.js' : '[name].chunk.js',
+      filename: production ? `[name]${suffix}.[contenthash:8].js` : '[name].js',
+      chunkFilename: production ? `[name]${suffix}.[contenthash:8].chunk.js` : '[name].chunk.js',
       assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
       hashFunction: 'xxhash64',
-      clean: true,
+      // Paired, each compilation removes only its own old files: the folder holds the other's too.
+      clean: link === undefined ? true : { keep: (file: string) => LEGACY_SCRIPT.test(file) === writesPages },
+      // Paired, each runtime registers its chunks under its own global (a browser that ran both must not mix them).
+      ...(writesPages ? {} : { chunkLoadingGlobal: 'twelvepackLegacyChunks' }),
       // webpack's resource hints walk every module's dependencies on each rebuild (a tenth of one on the bench app);
       // a dev server on localhost has nothing to prefetch. Production keeps them (webpackPrefetch comments).
       ...(production ? {} : { resourceHints: 'none' as const }),
@@ -92,14 +122,20 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
       // edit (half of a rebuild on the bench app). The cost: a new file that would change how an unchanged
       // module's import resolves is seen after a restart. Production builds always resolve afresh.
       ...(production ? {} : { unsafeCache: true }),
-      rules: createModuleRules({ root, transpileDependencies: options.transpileDependencies, cache: cache ? (options.cacheDirectory === undefined ? true : join(options.cacheDirectory, 'babel-loader')) : false }),
+      rules: createModuleRules({
+        root,
+        bundle,
+        cssBrowsers,
+        transpileDependencies: options.transpileDependencies,
+        cache: cache ? (options.cacheDirectory === undefined ? true : join(options.cacheDirectory, 'babel-loader')) : false,
+      }),
     },
     // In development each module's code and map is an eval string webpack caches, so an edit regenerates one.
     devtool: production ? productionDevtool(sourceMaps) : 'eval-cheap-module-source-map',
     cache: cache
       ? {
           type: 'filesystem',
-          name: cacheName(mode, root),
+          name: cacheName(`${mode}-${bundle}`, root),
           // The Babel config too, and through its requires the tsconfig reader: a toolkit upgrade that changes them recompiles.
           buildDependencies: { config: [__filename, BABEL_CONFIG] },
           ...(options.cacheDirectory === undefined ? {} : { cacheDirectory: join(options.cacheDirectory, 'webpack') }),
@@ -121,8 +157,8 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
         // Dependencies change less often than app code: a separate chunk keeps their cache entry.
         cacheGroups: { defaultVendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: -10 } },
       },
-      // swc by default, terser on request (TWELVEPACK_MINIFIER); the ES5 proof runs after either.
-      minimizer: [createMinimizer(loaded.config.TWELVEPACK_MINIFIER)],
+      // swc by default, terser on request (TWELVEPACK_MINIFIER); the proof runs after either. Lightning CSS for stylesheets.
+      minimizer: [createMinimizer(loaded.config.TWELVEPACK_MINIFIER, ecmaVersion), createCssMinimizer(cssBrowsers)],
     },
     plugins: [
       new PublicEnvPlugin({ publicEnv: loaded.publicEnv, allowed: publicNames(loaded.schema), envDir: join(cacheBase, 'public-env') }),
@@ -130,35 +166,53 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
         filename: production ? '[name].[contenthash:8].css' : '[name].css',
         chunkFilename: production ? '[name].[contenthash:8].chunk.css' : '[name].chunk.css',
       }),
-      ...pages.map(
-        (page, i) => new HtmlWebpackPlugin({ template: join(root, page.template), filename: pageFilename(page, i), chunks: [page.name], scriptLoading: 'defer' }),
-      ),
-      // Public values in the pages: filled now in development, by the server (from its environment) in production.
-      new PublicPlaceholdersPlugin({ publicEnv: loaded.publicEnv, fill: !production }),
-      new CopyPlugin({
-        patterns: [
-          {
-            from: join(root, publicDir),
-            to: outDir,
-            noErrorOnMissing: true,
-            // The templates become pages, and a file named like a page would collide with it; everything else is copied as it is.
-            globOptions: {
-              dot: true,
-              ignore: pages.flatMap((page, i) => [`**/${relative(join(root, publicDir), join(root, page.template)).replace(/\\/g, '/')}`, `**/${pageFilename(page, i)}`]),
-            },
-          },
-        ],
-      }),
+      ...(provider === undefined ? pagePlugins({ root, loaded, production, pages, publicDir, outDir, bundle, link }) : [provider.provider()]),
       ...compressionPlugins(production),
       // The proof is for what ships; development builds skip it to stay fast.
-      ...(production ? [new Es5GuardPlugin({ redact })] : []),
-      new AssetManifestPlugin(),
+      ...(production ? [new EsVersionGuardPlugin({ redact, ecmaVersion, sourceType: bundle === 'modern' ? 'module' : 'script' })] : []),
+      ...(writesPages ? [new AssetManifestPlugin(link === undefined ? undefined : async () => (await link.legacy())?.files)] : []),
       new LeakGuardPlugin({ secrets: loaded.secrets, bundle: 'client' }),
       // Every error and warning above (and Babel's, terser's, html-webpack-plugin's) reaches the terminal through it.
       new RedactSecretsPlugin(redact),
-      ...(report ? [createProgressPlugin(), new SizeReportPlugin(undefined, options.reportedOutDir)] : []),
+      ...(report ? [createProgressPlugin(), new SizeReportPlugin(undefined, options.reportedOutDir, link === undefined ? undefined : `the ${bundle} bundle`)] : []),
     ],
   };
+}
+
+/** What the compilation that writes the pages adds: the pages (with the legacy scripts when paired), their public values, the public folder. */
+function pagePlugins({ root, loaded, production, pages, publicDir, outDir, bundle, link }: {
+  root: string;
+  loaded: LoadedConfig;
+  production: boolean;
+  pages: readonly PageSpec[];
+  publicDir: string;
+  outDir: string;
+  bundle: 'legacy' | 'modern';
+  link: LegacyBundleLink | undefined;
+}): WebpackPluginInstance[] {
+  return [
+    ...pages.map(
+      (page, i) =>
+        new HtmlWebpackPlugin({ template: join(root, page.template), filename: pageFilename(page, i), chunks: [page.name], scriptLoading: bundle === 'modern' ? 'module' : 'defer' }),
+    ),
+    ...(link === undefined ? [] : [link.consumer(new Map(pages.map((page, i) => [pageFilename(page, i), page.name])))]),
+    // Public values in the pages: filled now in development, by the server (from its environment) in production.
+    new PublicPlaceholdersPlugin({ publicEnv: loaded.publicEnv, fill: !production }),
+    new CopyPlugin({
+      patterns: [
+        {
+          from: join(root, publicDir),
+          to: outDir,
+          noErrorOnMissing: true,
+          // The templates become pages, and a file named like a page would collide with it; everything else is copied as it is.
+          globOptions: {
+            dot: true,
+            ignore: pages.flatMap((page, i) => [`**/${relative(join(root, publicDir), join(root, page.template)).replace(/\\/g, '/')}`, `**/${pageFilename(page, i)}`]),
+          },
+        },
+      ],
+    }),
+  ];
 }
 
 function productionDevtool(sourceMaps: string): Configuration['devtool'] {

@@ -1,4 +1,4 @@
-import { findEs5Problem } from '../../src/webpack/plugins/Es5GuardPlugin';
+import { findSyntaxProblem } from '../../src/webpack/plugins/EsVersionGuardPlugin';
 import type { AssetManifest } from '../../src/config/AssetManifest';
 import { runFixtureBuild, type FixtureOutput } from './runFixtureBuild';
 
@@ -16,7 +16,7 @@ describe('the production build of a small app', () => {
 
   it('emits only JavaScript that parses as ES5, webpack runtime and the ES2017 dependency included', () => {
     expect(js().length).toBeGreaterThanOrEqual(3);
-    for (const file of js()) expect({ file, problem: findEs5Problem(build.read(file)) }).toEqual({ file, problem: undefined });
+    for (const file of js()) expect({ file, problem: findSyntaxProblem(build.read(file)) }).toEqual({ file, problem: undefined });
     expect(js().some((file) => build.read(file).includes('greet'))).toBe(true);
   });
 

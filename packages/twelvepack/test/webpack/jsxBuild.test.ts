@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import webpack from 'webpack';
 import { loadConfig } from '../../src/config/loadConfig';
 import { createWebpackConfig } from '../../src/webpack/createWebpackConfig';
-import { findEs5Problem } from '../../src/webpack/plugins/Es5GuardPlugin';
+import { findSyntaxProblem } from '../../src/webpack/plugins/EsVersionGuardPlugin';
 import { FIXTURE_VARIABLES } from '../support/fixtureVariables';
 
 // Real production builds of a TSX app: a component tree with state and an effect, a .jsx module among them.
@@ -117,7 +117,7 @@ describe('a TSX app on React (its tsconfig.json names no jsxImportSource)', () =
   it('builds, the ES5 proof included, and every script it emits parses as ES5', () => {
     expect(output.errors).toEqual([]);
     expect(output.scripts.length).toBeGreaterThanOrEqual(2);
-    for (const file of output.scripts) expect({ file, problem: findEs5Problem(output.read(file)) }).toEqual({ file, problem: undefined });
+    for (const file of output.scripts) expect({ file, problem: findSyntaxProblem(output.read(file)) }).toEqual({ file, problem: undefined });
   });
 
   it('compiles TSX to calls of react/jsx-runtime, never to React.createElement', () => {
@@ -151,7 +151,7 @@ describe('the same app with "jsxImportSource": "preact" in its tsconfig.json', (
 
   it('builds, the ES5 proof included, and every script it emits parses as ES5', () => {
     expect(output.errors).toEqual([]);
-    for (const file of output.scripts) expect({ file, problem: findEs5Problem(output.read(file)) }).toEqual({ file, problem: undefined });
+    for (const file of output.scripts) expect({ file, problem: findSyntaxProblem(output.read(file)) }).toEqual({ file, problem: undefined });
   });
 
   it('compiles the TSX and JSX modules to calls of preact/jsx-runtime', () => {

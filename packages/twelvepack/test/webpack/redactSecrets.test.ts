@@ -1,4 +1,4 @@
-import { findEs5Problem } from '../../src/webpack/plugins/Es5GuardPlugin';
+import { findSyntaxProblem } from '../../src/webpack/plugins/EsVersionGuardPlugin';
 import { redactError } from '../../src/webpack/plugins/redactError';
 import { createRedactor } from '../../src/webpack/plugins/redactSecrets';
 import { FAKE_TOKENS } from './fakeTokens';
@@ -57,8 +57,8 @@ describe("the ES5 guard's snippet", () => {
     const redact = createRedactor([secret('API_KEY', value)]);
     // acorn stops at the arrow function; the window ends 50 characters later, in the middle of the value.
     const code = `var a=1;var f=()=>1;${'x'.repeat(34)}+"${value}";`;
-    const problem = findEs5Problem(code, redact);
+    const problem = findSyntaxProblem(code, {}, redact);
     expect(problem?.snippet).not.toMatch(/planted|0123456789/);
-    expect(findEs5Problem(code)?.snippet).toMatch(/"planted-v…$/);
+    expect(findSyntaxProblem(code)?.snippet).toMatch(/"planted-v…$/);
   });
 });

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import webpack from 'webpack';
+import { createClientWebpackConfigs } from '../../src/webpack/createClientWebpackConfigs';
 import { createServerWebpackConfig } from '../../src/webpack/createServerWebpackConfig';
 import { createWebpackConfig } from '../../src/webpack/createWebpackConfig';
 import { loadConfig } from '../../src/config/loadConfig';
@@ -34,6 +35,11 @@ export interface FixtureBuild {
   readonly transpileDependencies?: boolean;
   /** Use webpack's and babel-loader's disk caches in this folder (no cache by default). */
   readonly cacheDirectory?: string;
+  /**
+   * `legacy` (default) or `modern`: that bundle alone (createWebpackConfig); `app`: the browser builds an app
+   * gets (createClientWebpackConfigs: both bundles, unless the env turns the legacy one off).
+   */
+  readonly bundle?: 'legacy' | 'modern' | 'app';
 }
 
 /** The outcome: error and warning messages, what a terminal would show, and the files written. */
@@ -55,7 +61,7 @@ export async function runFixtureBuild(options: FixtureBuild = {}): Promise<Fixtu
   const outDir = join(work, 'dist', 'client');
   const mode = options.mode ?? 'production';
   const loaded = loadConfig({ mode, dir: work, env: options.env ?? {}, variables: FIXTURE_VARIABLES });
-  const config = createWebpackConfig({
+  const buildOptions = {
     root: FIXTURE_APP,
     loaded,
     mode,
@@ -65,9 +71,10 @@ export async function runFixtureBuild(options: FixtureBuild = {}): Promise<Fixtu
     cache: options.cacheDirectory !== undefined,
     cacheDirectory: options.cacheDirectory,
     transpileDependencies: options.transpileDependencies,
-  });
-
-  return outcomeOf(await run(config), outDir);
+  };
+  const { bundle = 'legacy' } = options;
+  const configs = bundle === 'app' ? createClientWebpackConfigs(buildOptions) : [createWebpackConfig({ ...buildOptions, bundle })];
+  return outcomeOf(await run(configs), outDir);
 }
 
 /** How to build a server bundle: the toolkit's server with a manifest planted for the spec. */
@@ -85,19 +92,20 @@ export async function runServerFixtureBuild(options: ServerFixtureBuild): Promis
   plant(work, options.files);
   const outDir = join(work, 'dist', 'server');
   const loaded = loadConfig({ mode: 'production', dir: work, env: options.env ?? {} });
-  return outcomeOf(await run(createServerWebpackConfig({ root: work, loaded, outDir, manifest: join(work, 'src', 'app.ts'), cache: false })), outDir);
+  return outcomeOf(await run([createServerWebpackConfig({ root: work, loaded, outDir, manifest: join(work, 'src', 'app.ts'), cache: false })]), outDir);
 }
 
-function run(config: webpack.Configuration): Promise<webpack.Stats> {
-  return new Promise<webpack.Stats>((resolve, reject) => {
-    const compiler = webpack(config);
+/** One configuration alone (its stats print as webpack-cli prints one), or several at once. */
+function run(configs: webpack.Configuration[]): Promise<webpack.Stats | webpack.MultiStats> {
+  return new Promise<webpack.Stats | webpack.MultiStats>((resolve, reject) => {
+    const compiler: webpack.Compiler | webpack.MultiCompiler = configs.length === 1 ? webpack(configs[0]!) : webpack(configs);
     compiler.run((error, result) => {
       compiler.close(() => (error || !result ? reject(error ?? new Error('no stats')) : resolve(result)));
     });
   });
 }
 
-function outcomeOf(stats: webpack.Stats, outDir: string): FixtureOutput {
+function outcomeOf(stats: webpack.Stats | webpack.MultiStats, outDir: string): FixtureOutput {
   const json = stats.toJson({ all: false, errors: true, warnings: true, moduleTrace: false });
   const messages = (list: typeof json.errors) => (list ?? []).map((e) => [e.moduleName, e.loc, e.message].filter(Boolean).join(' '));
   const everything = { all: false, errors: true, warnings: true, errorDetails: true, errorStack: true, children: true, moduleTrace: true } as const;

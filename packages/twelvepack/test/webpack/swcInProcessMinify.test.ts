@@ -1,5 +1,5 @@
 import { SWC_OPTIONS } from '../../src/webpack/createMinimizer';
-import { findEs5Problem } from '../../src/webpack/plugins/Es5GuardPlugin';
+import { findSyntaxProblem } from '../../src/webpack/plugins/EsVersionGuardPlugin';
 import { swcInProcessMinify } from '../../src/webpack/swcInProcessMinify';
 
 /** With the options createMinimizer hands it. */
@@ -15,7 +15,7 @@ describe('swcInProcessMinify: swc as the production minifier, kept to ES5', () =
       'var f = function (a, b) { var x = a !== null && a !== undefined ? a : b; return x === null || x === undefined ? void 0 : x.name; };\n' +
       'var g = [1, 2].map(function (n) { return n * 2; });\nvar s = "héllo";\nwindow.out = [f, g, s];\n';
     const result = await minify(code);
-    expect(findEs5Problem(result)).toBeUndefined();
+    expect(findSyntaxProblem(result)).toBeUndefined();
     expect(result.length).toBeLessThan(code.length * 0.7);
     expect(result).not.toMatch(/\?\?|\?\.|=>/);
     // swc writes non-ASCII text as escapes at ecma 5 (terser keeps UTF-8): the same string.
@@ -29,7 +29,7 @@ describe('swcInProcessMinify: swc as the production minifier, kept to ES5', () =
   });
 
   it('leaves input that is not ES5 not ES5: the ES5 guard reports it, naming the module', async () => {
-    expect(findEs5Problem(await minify('class A { m() { const [x] = [1]; return x; } }\nwindow.A = A;\n'))).toBeDefined();
+    expect(findSyntaxProblem(await minify('class A { m() { const [x] = [1]; return x; } }\nwindow.A = A;\n'))).toBeDefined();
   });
 
   it('fails on input it cannot parse with swc’s code frame, without its native backtrace', async () => {

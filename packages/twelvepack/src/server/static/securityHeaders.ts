@@ -1,14 +1,17 @@
+import { LEGACY_FALLBACK_HASH } from '../../config/legacyFallback';
+
 /**
  * The security headers of a document: a page, or a script run as a worker
  * (whose policy is the one its own response carries). The CSP allows scripts
- * from this origin and the one inline script that carries the runtime config
- * (by its hash), never `unsafe-inline`; styles and connections stay on this
+ * from this origin and, by their hashes, the inline script that carries the
+ * runtime config and the one that loads the legacy bundle in older module
+ * browsers; never `unsafe-inline`. Styles and connections stay on this
  * origin; nothing may frame the app.
  */
 export function securityHeaders(inlineScriptHash: string): Readonly<Record<string, string>> {
   const csp = [
     "default-src 'self'",
-    `script-src 'self' ${inlineScriptHash}`,
+    `script-src 'self' ${inlineScriptHash} ${LEGACY_FALLBACK_HASH}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -12,6 +12,9 @@ const ENCODINGS: Readonly<Record<string, string>> = { '.br': 'br', '.gz': 'gzip'
 /** The SHA-256 (base64url) of each asset's content, by name. */
 export type ContentHashes = ReadonlyMap<string, string>;
 
+/** Files another compilation of the same build writes into the same folder (the legacy bundle's). */
+export type OtherFiles = () => Promise<Readonly<Record<string, ManifestEntry>> | undefined>;
+
 /**
  * Writes `asset-manifest.json` once compression is done: what the server will
  * serve, and how to cache it. Each content's SHA-256 is remembered in webpack's
@@ -19,16 +22,37 @@ export type ContentHashes = ReadonlyMap<string, string>;
  * only the assets whose content changed.
  */
 export class AssetManifestPlugin {
+  private readonly otherFiles: OtherFiles | undefined;
+
+  /** @param otherFiles the files of a compilation that writes into the same folder, listed too */
+  constructor(otherFiles?: OtherFiles) {
+    this.otherFiles = otherFiles;
+  }
+
   apply(compiler: Compiler): void {
-    const { Compilation, sources } = compiler.webpack;
+    const { Compilation, WebpackError, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
       compilation.hooks.processAssets.tapPromise({ name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, async () => {
-        const assets = compilation.getAssets().filter((asset) => asset.name !== MANIFEST_FILE);
-        const manifest = buildManifest(assets, await contentHashes(compilation, assets));
-        compilation.emitAsset(MANIFEST_FILE, new sources.RawSource(`${JSON.stringify(manifest, null, 2)}\n`));
+        const own = await collectManifest(compilation);
+        const other = (await this.otherFiles?.()) ?? {};
+        // Both compilations emit the stylesheets and the assets they share, byte for byte the same; anything else is a bug.
+        for (const [file, entry] of Object.entries(other)) {
+          const mine = own.files[file];
+          if (mine !== undefined && mine.hash !== entry.hash) {
+            compilation.errors.push(new WebpackError(`Asset manifest: the modern and legacy bundles both wrote ${file}, with different contents. Name one of them apart (see createWebpackConfig.ts).`));
+          }
+        }
+        const files = Object.fromEntries(Object.entries({ ...other, ...own.files }).sort(([a], [b]) => a.localeCompare(b)));
+        compilation.emitAsset(MANIFEST_FILE, new sources.RawSource(`${JSON.stringify({ version: 1, files } satisfies AssetManifest, null, 2)}\n`));
       });
     });
   }
+}
+
+/** The manifest of a compilation's assets as they are now (call it at the report stage, after compression). */
+export async function collectManifest(compilation: Compilation): Promise<AssetManifest> {
+  const assets = compilation.getAssets().filter((asset) => asset.name !== MANIFEST_FILE);
+  return buildManifest(assets, await contentHashes(compilation, assets));
 }
 
 /** Each asset's SHA-256, from the cache when this content was hashed before. */

@@ -10,14 +10,17 @@ const REPORTED = /\.(js|css|html)$/;
 export class SizeReportPlugin {
   private readonly write: (text: string) => void;
   private readonly shownDir: string | undefined;
+  private readonly what: string | undefined;
 
   /**
    * @param write where the table goes (stdout by default)
    * @param shownDir the folder the table names: where the files end up (the build's output folder by default; a staging folder is renamed)
+   * @param what what was built, when a build has more than one table ("the legacy bundle")
    */
-  constructor(write: (text: string) => void = (text) => process.stdout.write(text), shownDir?: string) {
+  constructor(write: (text: string) => void = (text) => process.stdout.write(text), shownDir?: string, what?: string) {
     this.write = write;
     this.shownDir = shownDir;
+    this.what = what;
   }
 
   apply(compiler: Compiler): void {
@@ -41,7 +44,7 @@ export class SizeReportPlugin {
     compiler.hooks.done.tap(NAME, (stats) => {
       if (stats.hasErrors()) return;
       const seconds = ((stats.endTime - stats.startTime) / 1000).toFixed(1);
-      this.write(`\nBuilt in ${seconds} s. File sizes:\n\n${formatSizeTable(rows, this.shownDir ?? compiler.outputPath)}\n\n`);
+      this.write(`\nBuilt ${this.what === undefined ? '' : `${this.what} `}in ${seconds} s. File sizes:\n\n${formatSizeTable(rows, this.shownDir ?? compiler.outputPath)}\n\n`);
     });
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { LEGACY_FALLBACK_SCRIPT } from '../../../src/config/legacyFallback';
 import { RUNTIME_ENV_GLOBAL } from '../../../src/config/schema';
 import { startTestServer, type TestServer } from '../../support/startTestServer';
 import { builtAssets, type BuiltAssets } from './builtAssets';
@@ -387,10 +388,11 @@ describe('the static handler, over real HTTP', () => {
       return csp;
     };
 
-    it("allows the inline script by the sha256 of its exact text in script-src, next to 'self'", async () => {
+    it("allows the inline scripts (the runtime config, the legacy bundle's fallback) by the sha256 of their exact text in script-src, next to 'self'", async () => {
       const hash = createHash('sha256').update(inlineScriptOf(indexHtml.toString('utf8')), 'utf8').digest('base64');
+      const fallback = createHash('sha256').update(LEGACY_FALLBACK_SCRIPT, 'utf8').digest('base64');
       const scriptSrc = (await cspOf()).split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src '));
-      expect(scriptSrc?.split(/\s+/)).toEqual(['script-src', "'self'", `'sha256-${hash}'`]);
+      expect(scriptSrc?.split(/\s+/)).toEqual(['script-src', "'self'", `'sha256-${hash}'`, `'sha256-${fallback}'`]);
     });
 
     it('never allows unsafe-inline', async () => {
