@@ -30,6 +30,16 @@ describe('the leak guard', () => {
     expect(build.files).toEqual([]);
   });
 
+  it("guards both bundles of an app's build: the modern and the legacy scripts and their compressed siblings; neither writes a file", async () => {
+    const build = await runFixtureBuild({ bundle: 'app', envFiles: { '.env': `STRIPE_SECRET=${LITERAL}\n` } });
+    const messages = build.errors.join('\n');
+    for (const file of ['main', 'main-legacy']) {
+      for (const suffix of ['', '\\.gz', '\\.br']) expect(messages).toMatch(new RegExp(`Leak guard: ${file}\\.[0-9a-f]{8}\\.js${suffix} contains the value of STRIPE_SECRET`));
+    }
+    expect(messages).not.toContain(LITERAL);
+    expect(build.files).toEqual([]);
+  });
+
   it('catches a secret that needed escaping, as webpack inlines JSON', async () => {
     // data.json holds it's "quoted" \ value-0004: escaped once in JSON, twice once inlined as JSON.parse('…').
     const build = await runFixtureBuild({ env: { QUOTED_TOKEN: 'it\'s "quoted" \\ value-0004' } });

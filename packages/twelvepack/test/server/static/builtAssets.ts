@@ -9,6 +9,9 @@ export interface BuiltAssets {
   /** `main.<hash>.js`: hashed, with br and gzip siblings. */
   readonly mainJs: string;
   readonly vendorsJs: string;
+  /** The legacy bundle's (issue 14): `main-legacy.<hash>.js`, `vendors-legacy.<hash>.js`. */
+  readonly mainLegacyJs: string;
+  readonly vendorsLegacyJs: string;
   readonly mainCss: string;
   /** `main.<hash>.js.map`. */
   readonly mainJsMap: string;
@@ -31,6 +34,8 @@ export function builtAssets(): BuiltAssets {
     manifest,
     mainJs,
     vendorsJs: find(/^vendors\.[0-9a-f]+\.js$/),
+    mainLegacyJs: find(/^main-legacy\.[0-9a-f]+\.js$/),
+    vendorsLegacyJs: find(/^vendors-legacy\.[0-9a-f]+\.js$/),
     mainCss: find(/^main\.[0-9a-f]+\.css$/),
     mainJsMap: find(new RegExp(`^${mainJs.replace(/\./g, '\\.')}\\.map$`)),
     read: (file) => readFileSync(join(dir, file)),

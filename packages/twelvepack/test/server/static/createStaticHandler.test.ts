@@ -57,12 +57,25 @@ describe('the static handler, over real HTTP', () => {
   });
 
   describe('caching', () => {
-    it.each([['main js', 'mainJs'], ['vendors js', 'vendorsJs'], ['main css', 'mainCss']] as const)(
-      'lets browsers cache the hashed %s asset for a year, immutable',
+    it.each([
+      ['main js', 'mainJs'],
+      ['vendors js', 'vendorsJs'],
+      ['legacy main js', 'mainLegacyJs'],
+      ['legacy vendors js', 'vendorsLegacyJs'],
+      ['main css', 'mainCss'],
+    ] as const)('lets browsers cache the hashed %s asset for a year, immutable', async (_name, key) => {
+      const res = await get(`/${assets[key]}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe(IMMUTABLE);
+    });
+
+    it.each([['vendors js', 'vendorsJs'], ['legacy vendors js', 'vendorsLegacyJs']] as const)(
+      'serves the %s precompressed (br), with its own ETag, to a client that accepts it',
       async (_name, key) => {
-        const res = await get(`/${assets[key]}`);
-        expect(res.status).toBe(200);
-        expect(res.headers['cache-control']).toBe(IMMUTABLE);
+        const res = await get(`/${assets[key]}`, { 'Accept-Encoding': 'br, gzip' });
+        expect(res.headers['content-encoding']).toBe('br');
+        expect(res.body.equals(assets.read(`${assets[key]}.br`))).toBe(true);
+        expect(res.headers.etag).toMatch(/^"[^"]+"$/);
       },
     );
 
