@@ -68,7 +68,7 @@ export function formatReport({
     }
     out.push(
       '',
-      "Peak memory is the build process's maximum RSS (terser's worker threads included). twelvepack's production builds run with the heap cap `npm run build` gives them (`TWELVEPACK_BUILD_HEAP_MB`, 384 MB by default); the baseline and the dev server run uncapped, as their users would run them. The leak guard has two secrets to hunt for in every build. These rows build the legacy bundle alone (\`createWebpackConfig\`'s default), the one bundle they have measured since issue 6; what the pair costs is in the next table.",
+      "Peak memory is the build process's maximum RSS (terser's worker threads included). twelvepack's production builds run with the heap cap `npm run build` gives them (`TWELVEPACK_BUILD_HEAP_MB`, 384 MB by default); the baseline and the dev server run uncapped, as their users would run them. The leak guard has two secrets to hunt for in every build. These rows build the legacy bundle alone (`createWebpackConfig`'s default), the one bundle they have measured since issue 6; what the pair costs is in the next table.",
       '',
     );
   }
