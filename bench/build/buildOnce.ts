@@ -46,7 +46,9 @@ function configFor(job: BuildJob, mode: 'production' | 'development'): Configura
   if (job.kind === 'bundles') return bundlesConfigs(job);
   const loaded = loadConfig({ mode, dir: job.app, env: BUILD_ENV });
   if (loaded.secrets.length === 0) throw new Error('The bench environment must give the leak guard secrets to hunt for.');
-  return createWebpackConfig({ root: job.app, loaded, mode, outDir: job.outDir, cacheDirectory: job.cacheDirectory, pages: [{ name: 'main', entry: 'src/main.ts', template: 'public/index.html' }] });
+  // Production rows: the legacy bundle alone, ES5 as the baseline's output. Dev: the modern bundle, as `twelvepack dev` builds it.
+  const bundle = mode === 'development' ? 'modern' : 'legacy';
+  return createWebpackConfig({ root: job.app, loaded, mode, bundle, outDir: job.outDir, cacheDirectory: job.cacheDirectory, pages: [{ name: 'main', entry: 'src/main.ts', template: 'public/index.html' }] });
 }
 
 /** An app's browser builds, cold (no cache): the legacy bundle alone, or both bundles as `npm run build` makes them. */
