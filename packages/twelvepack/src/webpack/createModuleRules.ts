@@ -1,4 +1,3 @@
-import autoprefixer from 'autoprefixer';
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import type { RuleSetRule, RuleSetUseItem } from 'webpack';
 import { LEGACY_BROWSERS } from './browserTargets';
@@ -59,13 +58,10 @@ export function createModuleRules({
 }
 
 /**
- * postcss-loader with autoprefixer for `browsers`, configured here alone: `config: false` skips the app's
- * postcss.config.js, and `overrideBrowserslist` its browserslist, so the toolkit's targets are the only ones.
- * Source maps follow webpack's `devtool`, as css-loader's do.
+ * autoprefixer for `browsers` (autoprefixLoader.js), configured here alone: no postcss.config.js and no
+ * browserslist of the app's is read, so the toolkit's targets are the only ones. Source maps follow
+ * webpack's `devtool`, as css-loader's do.
  */
 function postcss(browsers: readonly string[]): RuleSetUseItem {
-  return {
-    loader: require.resolve('postcss-loader'),
-    options: { postcssOptions: { config: false, plugins: [autoprefixer({ overrideBrowserslist: [...browsers] })] } },
-  };
+  return { loader: require.resolve('./autoprefixLoader'), options: { browsers: [...browsers] } };
 }
