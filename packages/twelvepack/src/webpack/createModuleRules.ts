@@ -21,6 +21,12 @@ export interface ModuleRuleOptions {
   readonly transpileDependencies?: boolean;
   /** Cache babel-loader results on disk: true for node_modules/.cache/babel-loader, or a folder. */
   readonly cache?: boolean | string;
+  /**
+   * Babel worker processes (thread-loader; babelWorkers.ts), 0 (the default) to transpile in the build's own
+   * process. With workers, babel-loader's own cache is off: webpack's persistent cache holds the same results,
+   * and babel-loader's cache asks the compilation for file timestamps, which a worker has not got.
+   */
+  readonly workers?: number;
   /** Which bundle's browsers Babel compiles for (src/webpack/browserTargets.js); legacy by default. */
   readonly bundle?: 'legacy' | 'modern';
   /** The browsers the CSS is prefixed for: the legacy list while a legacy bundle is built, since one stylesheet serves both. */
@@ -38,19 +44,30 @@ export function createModuleRules({
   cache = false,
   bundle = 'legacy',
   cssBrowsers = LEGACY_BROWSERS,
+  workers = 0,
 }: ModuleRuleOptions): RuleSetRule[] {
   const babel = {
     loader: require.resolve('babel-loader'),
-    options: { caller: { twelvepackTarget: bundle === 'legacy' ? 'browser' : 'browser-modern', twelvepackRoot: root }, configFile: BABEL_CONFIG, babelrc: false, cacheDirectory: cache, cacheCompression: false },
+    options: {
+      caller: { twelvepackTarget: bundle === 'legacy' ? 'browser' : 'browser-modern', twelvepackRoot: root },
+      configFile: BABEL_CONFIG,
+      babelrc: false,
+      cacheDirectory: workers > 0 ? false : cache,
+      cacheCompression: false,
+    },
   };
+  // transpileLoader.js runs the chain in thread-loader's workers, or steps aside. The workers exit half a second
+  // after the last module, so a finished build does not wait on them, and come back for the next build a
+  // long-lived process runs (poolRespawn; without it, every later build would quietly run Babel in-process).
+  const transpile: RuleSetUseItem[] = [{ loader: require.resolve('./transpileLoader'), options: { workers, poolTimeout: 500, poolRespawn: true, name: 'twelvepack-babel' } }, babel];
   return [
     {
       test: /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/,
       exclude: /[\\/]node_modules[\\/]/,
-      use: [babel],
+      use: transpile,
     },
     ...(transpileDependencies
-      ? [{ test: /\.(js|mjs|cjs)$/, include: /[\\/]node_modules[\\/]/, exclude: NEVER_TRANSPILED, use: [babel] }]
+      ? [{ test: /\.(js|mjs|cjs)$/, include: /[\\/]node_modules[\\/]/, exclude: NEVER_TRANSPILED, use: transpile }]
       : []),
     { test: /\.css$/, use: [MiniCssExtractPlugin.loader, { loader: require.resolve('css-loader'), options: { importLoaders: 1 } }, postcss(cssBrowsers)] },
     { test: /\.(png|jpe?g|gif|svg|webp|avif|woff2?)$/, type: 'asset/resource' },

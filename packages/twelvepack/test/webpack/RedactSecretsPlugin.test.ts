@@ -40,7 +40,7 @@ describe('one redaction for every message the build prints', () => {
       template: './templates/page.html',
     });
 
-    expect(build.printed).toMatch(/Module build failed \(from [^)]*babel-loader[^)]*\):\nSyntaxError: [^\n]*syntaxError\.ts: Unexpected token[\s\S]*'\[secret BABEL_VALUE\]' \+;/);
+    expect(build.printed).toMatch(/Module build failed \(from [^)]*(?:babel-loader|transpileLoader)[^)]*\):\n(?:SyntaxError: )?[^\n]*syntaxError\.ts: Unexpected token[\s\S]*'\[secret BABEL_VALUE\]' \+;/);
     expect(build.printed).toMatch(/ES5 guard: modern\.js:1:1 is not ES5 [^\n]*\n {2}code: const planted ?= ?"\[secret ES5_VALUE\]"/);
     expect(build.printed).toMatch(minifierError);
     // swc's native backtrace (addresses, <unknown> frames) is no help to an app's author.

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { AssetManifest } from '../../src/config/AssetManifest';
-import { runFixtureBuild } from './runFixtureBuild';
+import { FIXTURE_APP, runFixtureBuild } from './runFixtureBuild';
 
 // The guards remember contents that passed, in webpack's disk cache. These specs
 // build twice with one cache, so the second build sees contents the first one cached.
@@ -53,5 +53,29 @@ describe('the asset manifest with a filled build cache', () => {
       }
       expect(output.read('changing.txt')).toBe(version);
     }
+  });
+});
+
+describe('modules with a filled build cache', () => {
+  // Production checks a file's timestamp first and hashes it only when the timestamp moved (createWebpackConfig).
+  it('rebuilds an edited module, and keeps the output of one touched but unchanged', async () => {
+    const cacheDirectory = mkdtempSync(join(tmpdir(), 'twelvepack-cache-'));
+    const sources = mkdtempSync(join(tmpdir(), 'twelvepack-sources-'));
+    const module = join(sources, 'main.ts');
+    const entry = relative(join(FIXTURE_APP, 'src'), module);
+    const scriptOf = (output: Awaited<ReturnType<typeof runFixtureBuild>>) => output.read(output.files.find((file) => /^main\.[0-9a-f]{8}\.js$/.test(file))!);
+
+    writeFileSync(module, "document.title = 'first version';\n");
+    expect(scriptOf(await runFixtureBuild({ cacheDirectory, entry }))).toContain('first version');
+
+    writeFileSync(module, "document.title = 'second version';\n");
+    const edited = await runFixtureBuild({ cacheDirectory, entry });
+    expect(scriptOf(edited)).toContain('second version');
+    expect(scriptOf(edited)).not.toContain('first version');
+
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(module, later, later);
+    const touched = await runFixtureBuild({ cacheDirectory, entry });
+    expect(touched.files).toEqual(edited.files);
   });
 });
