@@ -114,7 +114,9 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
       ...(writesPages ? {} : { chunkLoadingGlobal: 'twelvepackLegacyChunks' }),
       // webpack's resource hints walk every module's dependencies on each rebuild (a tenth of one on the bench app);
       // a dev server on localhost has nothing to prefetch. Production keeps them (webpackPrefetch comments).
-      ...(production ? {} : { resourceHints: 'none' as const }),
+      // Nor the path comments development writes above every module (a tenth of an edit-to-rebuilt on the bench
+      // app: 80 ms against 92–100, median of 15 edits); the browser's devtools show each module's source by its map.
+      ...(production ? {} : { resourceHints: 'none' as const, pathinfo: false }),
     },
     // TypeScript before JavaScript, as TypeScript itself resolves; each with its JSX form.
     resolve: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.jsx', '.json'], alias: toolkitAliases() },
