@@ -59,7 +59,7 @@ module.exports = function babelConfig(api) {
         // Babel's helpers (classCallCheck, asyncToGenerator...) are imported once from
         // @babel/runtime instead of being copied into every module that needs them.
         exclude: BABEL_RUNTIME,
-        plugins: [['@babel/plugin-transform-runtime', { corejs: false, helpers: true, regenerator: true, version: RUNTIME_VERSION }]],
+        plugins: [['@babel/plugin-transform-runtime', { corejs: false, helpers: true, regenerator: true, version: RUNTIME_VERSION }], require.resolve('./rememberHelperChecks')],
       },
       {
         // Third-party code: may be CommonJS or ESM, is never TypeScript, and
