@@ -25,6 +25,7 @@ import { RedactSecretsPlugin } from './plugins/RedactSecretsPlugin';
 import { createRedactor } from './plugins/redactSecrets';
 import { SizeReportPlugin } from './plugins/SizeReportPlugin';
 import { toolkitAliases } from './toolkitAliases';
+import { withoutOptionChecks } from './withoutOptionChecks';
 
 /** Options for {@link createWebpackConfig}. */
 export interface BuildOptions {
@@ -80,6 +81,10 @@ export const LEGACY_SCRIPT = /-legacy\.[^/]*$/;
  * guarded; hashed, compressed, listed.
  */
 export function createWebpackConfig(options: BuildOptions): Configuration {
+  return withoutOptionChecks(() => browserConfig(options));
+}
+
+function browserConfig(options: BuildOptions): Configuration {
   const { root, loaded, mode = 'production', report = false, cache = true, pages = DEFAULT_PAGES, publicDir = 'public', bundle = 'legacy', pairedThrough: link } = options;
   const outDir = options.outDir ?? join(root, 'dist', 'client');
   const production = mode === 'production';
