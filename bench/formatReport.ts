@@ -59,16 +59,16 @@ export function formatReport({
     out.push('## Build (generated app)', '', '| build | time | × baseline | × cold | peak memory | JS raw | JS gzip | raw × baseline | gzip × baseline |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const row of build) {
       if (row.editMs !== undefined) {
-        out.push(`| ${row.name} (median of ${row.editMs.length}) | ${median(row.editMs).toFixed(0)} ms | | | ${row.maxRssMb.toFixed(0)} MB | | | | |`);
+        out.push(`| ${row.name} (median of ${row.editMs.length}) | ${median(row.editMs).toFixed(0)} ms | | | ${peakMemory(row)} | | | | |`);
         continue;
       }
       out.push(
-        `| ${row.name} | ${(row.ms / 1000).toFixed(1)} s | ${ratio(row.ms, baseline?.ms ?? 0)} | ${ratio(row.ms, cold?.ms ?? 0)} | ${row.maxRssMb.toFixed(0)} MB | ${kb(row.rawBytes)} | ${kb(row.gzipBytes)} | ${ratio(row.rawBytes, baseline?.rawBytes ?? 0)} | ${ratio(row.gzipBytes, baseline?.gzipBytes ?? 0)} |`,
+        `| ${row.name} | ${(row.ms / 1000).toFixed(1)} s | ${ratio(row.ms, baseline?.ms ?? 0)} | ${ratio(row.ms, cold?.ms ?? 0)} | ${peakMemory(row)} | ${kb(row.rawBytes)} | ${kb(row.gzipBytes)} | ${ratio(row.rawBytes, baseline?.rawBytes ?? 0)} | ${ratio(row.gzipBytes, baseline?.gzipBytes ?? 0)} |`,
       );
     }
     out.push(
       '',
-      "Peak memory is the build process's maximum RSS (terser's worker threads included). twelvepack's production builds run with the heap cap `npm run build` gives them (`TWELVEPACK_BUILD_HEAP_MB`, 384 MB by default); the baseline and the dev server run uncapped, as their users would run them. The leak guard has two secrets to hunt for in every build. These rows build the legacy bundle alone (`createWebpackConfig`'s default), the one bundle they have measured since issue 6; what the pair costs is in the next table.",
+      "Peak memory is the build process's maximum RSS (terser's worker threads included), plus, where they ran, the highest summed RSS of its child processes (Babel's worker: `TWELVEPACK_BUILD_WORKERS`, one by default on this machine). twelvepack's production builds run with the heap cap `npm run build` gives them (`TWELVEPACK_BUILD_HEAP_MB`, 384 MB by default); the baseline and the dev server run uncapped, as their users would run them. The leak guard has two secrets to hunt for in every build. These rows build the legacy bundle alone (`createWebpackConfig`'s default), the one bundle they have measured since issue 6; what the pair costs is in the next table.",
       '',
     );
   }
@@ -81,7 +81,7 @@ export function formatReport({
     );
     for (const { app, legacy, pair } of bundles) {
       out.push(
-        `| ${app} | ${(legacy.ms / 1000).toFixed(1)} s | ${(pair.ms / 1000).toFixed(1)} s | ${ratio(pair.ms, legacy.ms)} | ${pair.maxRssMb.toFixed(0)} MB | ${kb1(legacy.rawBytes)} / ${kb1(legacy.gzipBytes)} | ${kb1(pair.modernRawBytes)} / ${kb1(pair.modernGzipBytes)} | ${ratio(pair.modernRawBytes, legacy.rawBytes)} | ${ratio(pair.modernGzipBytes, legacy.gzipBytes)} |`,
+        `| ${app} | ${(legacy.ms / 1000).toFixed(1)} s | ${(pair.ms / 1000).toFixed(1)} s | ${ratio(pair.ms, legacy.ms)} | ${peakMemory(pair)} | ${kb1(legacy.rawBytes)} / ${kb1(legacy.gzipBytes)} | ${kb1(pair.modernRawBytes)} / ${kb1(pair.modernGzipBytes)} | ${ratio(pair.modernRawBytes, legacy.rawBytes)} | ${ratio(pair.modernGzipBytes, legacy.gzipBytes)} |`,
       );
     }
     out.push(
@@ -125,4 +125,10 @@ function formatBreakdown(serving: readonly ServingRow[]): string[] {
   }
   out.push('');
   return out;
+}
+
+/** A build's peak memory: its own process, and its Babel workers' when it had any. */
+function peakMemory(row: { readonly maxRssMb: number; readonly workersRssMb?: number }): string {
+  const workers = row.workersRssMb ?? 0;
+  return workers > 0 ? `${row.maxRssMb.toFixed(0)} MB + ${workers.toFixed(0)} MB workers` : `${row.maxRssMb.toFixed(0)} MB`;
 }

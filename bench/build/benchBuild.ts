@@ -14,6 +14,7 @@ export interface BuildRow {
   readonly name: string;
   readonly ms: number;
   readonly maxRssMb: number;
+  readonly workersRssMb: number;
   readonly rawBytes: number;
   readonly gzipBytes: number;
   readonly editMs?: readonly number[];
@@ -59,7 +60,8 @@ export async function benchBuild({ modules, edits, log }: { modules: number; edi
     rows.push({ name, ...result });
     // A dev row times edits, not a build: its figure is their median.
     const figure = result.editMs ? `median ${Math.round(median(result.editMs))} ms` : `${(result.ms / 1000).toFixed(1)} s`;
-    log(`  ${name.padEnd(34)} ${figure}, peak ${Math.round(result.maxRssMb)} MB${result.editMs ? `, edits ${result.editMs.map(Math.round).join('/')} ms` : ''}`);
+    const workers = result.workersRssMb > 0 ? ` + ${Math.round(result.workersRssMb)} MB in workers` : '';
+    log(`  ${name.padEnd(34)} ${figure}, peak ${Math.round(result.maxRssMb)} MB${workers}${result.editMs ? `, edits ${result.editMs.map(Math.round).join('/')} ms` : ''}`);
   };
 
   await measure('baseline: babel-loader + terser', () => runChild(job('baseline', 'out-baseline')));
@@ -69,5 +71,11 @@ export async function benchBuild({ modules, edits, log }: { modules: number; edi
   writeFileSync(join(app, 'src', `module${edited}.ts`), moduleSource(edited, 999));
   await measure('twelvepack: after one edited module', () => runChild(job('twelvepack', 'out-twelvepack')));
   await measure('twelvepack: dev edit-to-rebuilt', () => runChild(job('dev-edits', 'out-dev')));
+  // The cold build again with Babel in the build's own process, into a cache of its own: what the worker buys and costs.
+  const inProcessCache = join(base, 'cache-no-workers');
+  rmSync(inProcessCache, { recursive: true, force: true });
+  await measure('twelvepack: cold, Babel in-process (TWELVEPACK_BUILD_WORKERS=0)', () =>
+    runChild({ ...job('twelvepack', 'out-no-workers'), cacheDirectory: inProcessCache, env: { TWELVEPACK_BUILD_WORKERS: '0' } }),
+  );
   return rows;
 }

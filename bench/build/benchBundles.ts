@@ -11,7 +11,7 @@ export interface BundlesRow {
   /** The legacy bundle alone (the single ES5 build the toolkit made before the pair): cold build time, its scripts. */
   readonly legacy: { readonly ms: number; readonly rawBytes: number; readonly gzipBytes: number };
   /** Both bundles, as `npm run build` makes them: cold build time, and the scripts a modern browser downloads. */
-  readonly pair: { readonly ms: number; readonly modernRawBytes: number; readonly modernGzipBytes: number; readonly maxRssMb: number };
+  readonly pair: { readonly ms: number; readonly modernRawBytes: number; readonly modernGzipBytes: number; readonly maxRssMb: number; readonly workersRssMb: number };
 }
 
 const ROOT = join(__dirname, '..', '..');
@@ -47,6 +47,7 @@ export async function benchBundles({ modules, repeats, log }: { modules: number;
       modernRawBytes: runs.pair[0]!.modernRawBytes ?? 0,
       modernGzipBytes: runs.pair[0]!.modernGzipBytes ?? 0,
       maxRssMb: Math.max(...runs.pair.map((r) => r.maxRssMb)),
+      workersRssMb: Math.max(...runs.pair.map((r) => r.workersRssMb)),
     };
     rows.push({ app: name, legacy, pair });
     log(

@@ -21,12 +21,16 @@ export interface BuildJob {
   readonly bundles?: 'legacy' | 'pair';
   /** For bundles: the app's src/app.ts, whose pages and variables the build takes (the generated app's default page otherwise). */
   readonly manifest?: string;
+  /** Variables the build sees besides the bench's secrets (`TWELVEPACK_BUILD_WORKERS`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** What the child reports. */
 export interface BuildMeasurement {
   readonly ms: number;
   readonly maxRssMb: number;
+  /** The build's child processes (Babel's workers) at their highest, their RSS summed at each sample. */
+  readonly workersRssMb: number;
   readonly rawBytes: number;
   readonly gzipBytes: number;
   readonly editMs?: readonly number[];
@@ -44,7 +48,7 @@ const BUILD_ENV = {
 function configFor(job: BuildJob, mode: 'production' | 'development'): Configuration | Configuration[] {
   if (job.kind === 'baseline') return baselineConfig({ app: job.app, outDir: job.outDir });
   if (job.kind === 'bundles') return bundlesConfigs(job);
-  const loaded = loadConfig({ mode, dir: job.app, env: BUILD_ENV });
+  const loaded = loadConfig({ mode, dir: job.app, env: { ...BUILD_ENV, ...job.env } });
   if (loaded.secrets.length === 0) throw new Error('The bench environment must give the leak guard secrets to hunt for.');
   // Production rows: the legacy bundle alone, ES5 as the baseline's output. Dev: the modern bundle, as `twelvepack dev` builds it.
   const bundle = mode === 'development' ? 'modern' : 'legacy';
@@ -55,7 +59,7 @@ function configFor(job: BuildJob, mode: 'production' | 'development'): Configura
 function bundlesConfigs(job: BuildJob): Configuration[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const app = job.manifest === undefined ? undefined : ((require(job.manifest) as { default: AnyApp }).default);
-  const env = { ...BUILD_ENV, TWELVEPACK_LEGACY_BUNDLE: String(job.bundles === 'pair') };
+  const env = { ...BUILD_ENV, ...job.env, TWELVEPACK_LEGACY_BUNDLE: String(job.bundles === 'pair') };
   const loaded = app === undefined ? loadConfig({ mode: 'production', dir: job.app, env }) : loadAppConfig(app, { mode: 'production', dir: job.app, env });
   const options = { root: job.app, loaded, outDir: job.outDir, cache: false, pages: app?.pages ?? [{ name: 'main', entry: 'src/main.ts', template: 'public/index.html' }], publicDir: app?.publicDir };
   return job.bundles === 'pair' ? createClientWebpackConfigs(options) : [createWebpackConfig({ ...options, bundle: 'legacy' })];
@@ -67,6 +71,38 @@ const run = (compiler: webpack.Compiler | webpack.MultiCompiler) =>
   );
 
 async function main(job: BuildJob): Promise<BuildMeasurement> {
+  const workers = watchChildMemory();
+  try {
+    return { ...(await measure(job)), workersRssMb: workers.peakMb() };
+  } finally {
+    workers.stop();
+  }
+}
+
+/**
+ * The highest summed RSS of this process's children (thread-loader's Babel workers), sampled from /proc
+ * every 50 ms: process.resourceUsage() counts this process alone, and a build machine holds both.
+ */
+function watchChildMemory(): { peakMb(): number; stop(): void } {
+  let peakKb = 0;
+  const sample = () => {
+    let kb = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+        if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) === process.pid) kb += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      } catch {
+        // The process ended between the listing and the read.
+      }
+    }
+    peakKb = Math.max(peakKb, kb);
+  };
+  const timer = setInterval(sample, 50);
+  return { peakMb: () => peakKb / 1024, stop: () => clearInterval(timer) };
+}
+
+async function measure(job: BuildJob): Promise<Omit<BuildMeasurement, 'workersRssMb'>> {
   if (job.kind === 'dev-edits') return devEdits(job);
   const started = performance.now();
   const config = configFor(job, 'production');
@@ -93,7 +129,7 @@ async function main(job: BuildJob): Promise<BuildMeasurement> {
  * to the end of the first rebuild whose output holds the edit (a rebuild started
  * by an earlier event does not count).
  */
-async function devEdits(job: BuildJob): Promise<BuildMeasurement> {
+async function devEdits(job: BuildJob): Promise<Omit<BuildMeasurement, 'workersRssMb'>> {
   const compiler = webpack(configFor(job, 'development') as Configuration);
   const edits = job.edits ?? 10;
   const times: number[] = [];
