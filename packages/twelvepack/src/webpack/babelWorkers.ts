@@ -22,3 +22,18 @@ export function babelWorkers(configured: number | undefined): number {
   const memoryBytes = limit > 0 ? Math.min(limit, totalmem()) : totalmem();
   return chooseBabelWorkers({ configured, cpus: availableParallelism(), memoryBytes });
 }
+
+/** What thread-loader is given (through transpileLoader.js); its pool is keyed by these, so the plugin that ends its workers passes the same. */
+export interface BabelWorkerOptions {
+  readonly workers: number;
+  /** Idle workers wait this long for more modules (a pause in the middle of a build), then exit; BabelWorkersPlugin ends them when the build is done. */
+  readonly poolTimeout: number;
+  /** Workers that exited come back for the next build a long-lived process runs (without it, every later build would quietly run Babel in-process). */
+  readonly poolRespawn: true;
+  readonly name: 'twelvepack-babel';
+}
+
+/** The one set of worker options every rule and both bundles of a pair share: one pool. Pure. */
+export function babelWorkerOptions(workers: number): BabelWorkerOptions {
+  return { workers, poolTimeout: 2000, poolRespawn: true, name: 'twelvepack-babel' };
+}

@@ -1,5 +1,6 @@
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import type { RuleSetRule, RuleSetUseItem } from 'webpack';
+import { babelWorkerOptions } from './babelWorkers';
 import { LEGACY_BROWSERS } from './browserTargets';
 
 /** The toolkit's Babel config: every build uses it, whatever the app's folder holds. */
@@ -56,10 +57,8 @@ export function createModuleRules({
       cacheCompression: false,
     },
   };
-  // transpileLoader.js runs the chain in thread-loader's workers, or steps aside. The workers exit half a second
-  // after the last module, so a finished build does not wait on them, and come back for the next build a
-  // long-lived process runs (poolRespawn; without it, every later build would quietly run Babel in-process).
-  const transpile: RuleSetUseItem[] = [{ loader: require.resolve('./transpileLoader'), options: { workers, poolTimeout: 500, poolRespawn: true, name: 'twelvepack-babel' } }, babel];
+  // transpileLoader.js runs the chain in thread-loader's workers, or steps aside (babelWorkers.ts).
+  const transpile: RuleSetUseItem[] = [{ loader: require.resolve('./transpileLoader'), options: { ...babelWorkerOptions(workers) } }, babel];
   return [
     {
       test: /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/,

@@ -9,10 +9,11 @@ import { pageFilename } from '../config/checkApp';
 import type { LoadedConfig } from '../config/loadConfig';
 import { publicNames } from '../config/pickPublicEnv';
 import { AssetManifestPlugin, MANIFEST_FILE } from './plugins/AssetManifestPlugin';
+import { BabelWorkersPlugin } from './plugins/BabelWorkersPlugin';
 import { ECMA_VERSION, LEGACY_BROWSERS, MODERN_BROWSERS } from './browserTargets';
 import { cacheName } from './cacheName';
 import { createCssMinimizer } from './createCssMinimizer';
-import { babelWorkers } from './babelWorkers';
+import { babelWorkerOptions, babelWorkers } from './babelWorkers';
 import { BABEL_CONFIG, createModuleRules } from './createModuleRules';
 import { createMinimizer } from './createMinimizer';
 import { createProgressPlugin } from './plugins/createProgressPlugin';
@@ -98,6 +99,8 @@ function browserConfig(options: BuildOptions): Configuration {
   const sourceMaps = loaded.config.SOURCE_MAPS;
   const cacheBase = options.cacheDirectory ?? join(root, 'node_modules', '.cache', 'twelvepack');
   const redact = createRedactor(loaded.secrets);
+  // Development rebuilds one module at a time, where a worker's round trip would only add to it.
+  const workers = production ? babelWorkers(loaded.config.TWELVEPACK_BUILD_WORKERS) : 0;
 
   return {
     name: writesPages ? 'client' : 'client-legacy',
@@ -135,8 +138,7 @@ function browserConfig(options: BuildOptions): Configuration {
         bundle,
         cssBrowsers,
         transpileDependencies: options.transpileDependencies,
-        // Development rebuilds one module at a time, where a worker's round trip would only add to it.
-        workers: production ? babelWorkers(loaded.config.TWELVEPACK_BUILD_WORKERS) : 0,
+        workers,
         cache: cache ? (options.cacheDirectory === undefined ? true : join(options.cacheDirectory, 'babel-loader')) : false,
       }),
     },
@@ -188,6 +190,7 @@ function browserConfig(options: BuildOptions): Configuration {
       new LeakGuardPlugin({ secrets: loaded.secrets, bundle: 'client' }),
       // Every error and warning above (and Babel's, terser's, html-webpack-plugin's) reaches the terminal through it.
       new RedactSecretsPlugin(redact),
+      ...(workers > 0 ? [new BabelWorkersPlugin(babelWorkerOptions(workers))] : []),
       ...(report ? [createProgressPlugin(), new SizeReportPlugin(undefined, options.reportedOutDir, link === undefined ? undefined : `the ${bundle} bundle`)] : []),
     ],
   };

@@ -9,7 +9,7 @@
 const threadLoader = require('thread-loader');
 
 /**
- * @typedef {{ workers: number, poolTimeout: number, poolRespawn: boolean, name: string }} TranspileOptions
+ * @typedef {import('./babelWorkers').BabelWorkerOptions} TranspileOptions
  * @typedef {import('webpack').LoaderContext<TranspileOptions>} LoaderContext
  */
 

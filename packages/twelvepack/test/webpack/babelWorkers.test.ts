@@ -21,12 +21,16 @@ describe('how many Babel workers a production build runs', () => {
 describe('a production build with Babel in a worker process', () => {
   // Which processes the build started (thread-loader's pool lives per module registry, so this file starts its own).
   let spawned: string[];
+  let workers: childProcess.ChildProcess[];
   beforeEach(() => {
     spawned = [];
+    workers = [];
     const spawn = childProcess.spawn;
     jest.spyOn(childProcess, 'spawn').mockImplementation(((command: string, args: readonly string[], options: childProcess.SpawnOptions) => {
       spawned.push(args.join(' '));
-      return spawn(command, args, options);
+      const child = spawn(command, args, options);
+      if (args.join(' ').includes('thread-loader')) workers.push(child);
+      return child;
     }) as typeof childProcess.spawn);
   });
   afterEach(() => jest.restoreAllMocks());
@@ -51,6 +55,18 @@ describe('a production build with Babel in a worker process', () => {
       return Object.entries(manifest.files).map(([name, entry]) => ({ name, ...entry, hash: name.endsWith('.map') ? undefined : entry.hash }));
     };
     for (const file of inProcess.files) expect({ file, content: comparable(inWorker, file) }).toEqual({ file, content: comparable(inProcess, file) });
+  });
+
+  it('ends its worker as soon as the build is done, not when the worker has idled for its timeout', async () => {
+    const build = await runFixtureBuild({ env: { TWELVEPACK_BUILD_WORKERS: '1' } });
+    expect(build.errors).toEqual([]);
+    expect(workers).toHaveLength(1);
+    // Idle workers wait 2 s for more modules (babelWorkerOptions); a finished build ends them at once.
+    const exited = await Promise.race([
+      new Promise<boolean>((resolve) => (workers[0]!.exitCode === null ? workers[0]!.once('exit', () => resolve(true)) : resolve(true))),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000)),
+    ]);
+    expect(exited).toBe(true);
   });
 
   it("reports a Babel syntax error from the worker naming the module, with a secret's value redacted", async () => {
