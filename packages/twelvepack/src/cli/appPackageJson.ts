@@ -1,4 +1,5 @@
 import { COMMON_DEV_DEPENDENCIES, INIT_TEMPLATES, type TemplateName } from './initTemplates';
+import { TOOLKIT_INSTALL_SCRIPTS } from './toolkitInstallScripts';
 
 /** The parts of the toolkit's own package.json a new app's versions come from. */
 export interface ToolkitPackage {
@@ -55,8 +56,21 @@ export function appPackageJson({ name, template, toolkit, start, toolkitSpec }: 
     },
     dependencies: pins(toolkit, dependencies, { twelvepack: toolkitSpec ?? exact('twelvepack', toolkit.version) }),
     devDependencies: pins(toolkit, [...COMMON_DEV_DEPENDENCIES, ...devDependencies]),
+    allowScripts: allowScripts(toolkitSpec),
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/**
+ * The app's install-script policy: the toolkit's, plus twelvepack's own `prepare` when it comes from a file: a
+ * folder's compiles it (allowed); a tarball's is already compiled and holds no sources (denied, so npm lists
+ * nothing to review). From the registry npm never runs it, and lists nothing.
+ */
+function allowScripts(toolkitSpec: string | undefined): Record<string, boolean> {
+  const fromFile = toolkitSpec?.startsWith('file:') ?? false;
+  const own = fromFile ? { twelvepack: !/\.(tgz|tar\.gz)$/.test(toolkitSpec!) } : {};
+  const entries = { ...TOOLKIT_INSTALL_SCRIPTS, ...own };
+  return Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Each package at the toolkit's pinned version, sorted as npm sorts them. */

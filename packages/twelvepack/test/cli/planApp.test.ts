@@ -63,6 +63,16 @@ describe('planApp (the files of a new app, from a template)', () => {
     });
   });
 
+  it("allows the install scripts of the toolkit's dependencies that need them (better-sqlite3's native build), by name", () => {
+    expect(packageOf(plan()).allowScripts).toEqual({ '@swc/core': false, 'better-sqlite3': true, 'core-js': false });
+  });
+
+  it("allows twelvepack's own prepare from a folder, which it compiles, and denies it for a tarball, compiled already", () => {
+    expect(packageOf(plan({ toolkitSpec: 'file:../twelvepack' })).allowScripts).toMatchObject({ twelvepack: true });
+    expect(packageOf(plan({ toolkitSpec: 'file:../twelvepack-0.1.0.tgz' })).allowScripts).toMatchObject({ twelvepack: false });
+    expect(packageOf(plan()).allowScripts).not.toHaveProperty('twelvepack');
+  });
+
   it('adds no framework to a vanilla app', () => {
     const pkg = packageOf(plan());
     expect(Object.keys(pkg.dependencies ?? {})).toEqual(['twelvepack']);

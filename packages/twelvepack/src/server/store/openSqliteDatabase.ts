@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { explainNativeLoadError } from './explainNativeLoadError';
 
 /** How long opening waits, in all, for another process's lock on the file to go. */
 const DEFAULT_WAIT_MS = 5000;
@@ -17,7 +18,7 @@ const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 export function openSqliteDatabase(path: string, { waitMs = DEFAULT_WAIT_MS }: { waitMs?: number } = {}): Database.Database {
   const deadline = Date.now() + waitMs;
   for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
-    const db = new Database(path, { timeout: waitMs });
+    const db = newDatabase(path, waitMs);
     try {
       if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -37,5 +38,14 @@ export function openSqliteDatabase(path: string, { waitMs = DEFAULT_WAIT_MS }: {
       }
       pause(Math.min(wait, left));
     }
+  }
+}
+
+/** better-sqlite3's constructor, which loads its native part on first use: a missing or foreign build says what to do. */
+function newDatabase(path: string, waitMs: number): Database.Database {
+  try {
+    return new Database(path, { timeout: waitMs });
+  } catch (error) {
+    throw explainNativeLoadError(error) ?? error;
   }
 }
