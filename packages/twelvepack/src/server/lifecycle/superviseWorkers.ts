@@ -1,6 +1,8 @@
 import type { Worker } from 'node:cluster';
 import type { Logger } from '../logger';
-import { restartDelay } from './restartDelay';
+import { decideWorkerExit, NO_DEATHS, type DeathRecord, type ExitDecision, type WorkerPhase } from './decideWorkerExit';
+import { rollingRestart, type BootOutcome, type RestartablePool } from './rollingRestart';
+import { reportWorkerExit } from './reportWorkerExit';
 import { isWorkerMessage } from './workerMessages';
 
 /** How long a replacement worker may take to report ready during a rolling restart. */
@@ -15,7 +17,7 @@ export interface SupervisorOptions {
   readonly fork: () => Worker;
   /** The workers' shutdown deadline; the primary waits a little longer, then kills what is left. */
   readonly timeoutMs: number;
-  /** Workers that die before becoming ready this many times in a row: give up instead of looping. */
+  /** Workers that die before becoming ready this many times in a row while none is serving: give up instead of looping. */
   readonly maxBootFailures?: number;
   /** During a rolling restart, how long a replacement may take to be ready (READY_TIMEOUT_MS). */
   readonly readyTimeoutMs?: number;
@@ -24,166 +26,199 @@ export interface SupervisorOptions {
 }
 
 /**
- * The cluster primary: keeps `count` workers running, restarts a crashed one
- * with exponential backoff, gives up (exit 1, with the last error) when workers
- * keep dying before they are ready, and never respawns once shutdown begins.
- * Returns `shutdown(reason)` and `restart(reason)`; main wires them to signals.
- *
- * `restart` is a rolling restart: one worker at a time, the replacement is
- * forked first and must report ready (within readyTimeoutMs) before the old
- * one is asked to stop gracefully, so the cluster never serves with fewer
- * workers than `count`. New workers load the dist/ present when they start.
- * If a replacement fails, the cycle stops and the remaining old workers keep
- * serving. A restart asked for during a cycle is logged and ignored.
+ * The cluster primary: keeps `count` workers running and never stops a
+ * serving worker because others fail to boot. A crashed worker is respawned
+ * with exponential backoff (restartDelay), for as long as it takes while
+ * other workers serve; only when none serves and boots keep failing does it
+ * give up (exit 1, with the last error). It never respawns once shutdown
+ * begins. Returns `shutdown(reason)` and `restart(reason)`; main wires them
+ * to signals. `restart` is a rolling restart (rollingRestart); one asked for
+ * during a cycle is logged and ignored.
  */
-export function superviseWorkers({ count, logger, fork, timeoutMs, maxBootFailures = 5, readyTimeoutMs = READY_TIMEOUT_MS, exit }: SupervisorOptions) {
-  const live = new Set<Worker>();
-  const ready = new WeakSet<Worker>();
-  const lastErrors = new WeakMap<Worker, string>();
-  /** Workers asked to stop on purpose (replaced in a rolling restart): their exit is planned, never respawned. */
-  const retiring = new WeakSet<Worker>();
-  /** What waits on a worker: its readiness, its exit (a rolling restart's steps). */
-  const readyWaiters = new WeakMap<Worker, () => void>();
-  const exitWaiters = new WeakMap<Worker, () => void>();
-  let bootFailures = 0;
-  let consecutiveFailures = 0;
-  let stopping = false;
-  let cycling = false;
-  let exitCode = 0;
-
-  const start = (): Worker => {
-    const worker = fork();
-    live.add(worker);
-    worker.on('message', (message: unknown) => {
-      if (!isWorkerMessage(message)) return;
-      if (message.type === 'twelvepack:ready') {
-        ready.add(worker);
-        bootFailures = 0;
-        consecutiveFailures = 0;
-        logger.info({ workerPid: worker.process.pid }, 'worker ready');
-        readyWaiters.get(worker)?.();
-      } else if (message.type === 'twelvepack:fatal') {
-        lastErrors.set(worker, message.message);
-      }
-    });
-    worker.on('exit', (code, signal) => onExit(worker, code, signal));
-    return worker;
+export function superviseWorkers(options: SupervisorOptions) {
+  const supervisor = new WorkerSupervisor(options);
+  supervisor.fill();
+  return {
+    shutdown: (reason: string) => supervisor.shutdown(reason),
+    restart: (reason: string) => supervisor.restart(reason),
+    workers: () => supervisor.workers(),
   };
+}
 
-  const onExit = (worker: Worker, code: number | null, signal: string | null) => {
-    live.delete(worker);
-    exitWaiters.get(worker)?.();
-    const lastError = lastErrors.get(worker) ?? `exited with ${signal ?? `code ${code}`}`;
-    if (stopping) {
-      if (code !== 0) exitCode = 1;
-      logger.info({ workerPid: worker.process.pid, code, signal }, 'worker stopped');
-      if (live.size === 0) {
-        logger.info({ code: exitCode }, 'all workers stopped');
-        logger.flush(() => exit(exitCode));
-      }
-      return;
-    }
-    if (retiring.has(worker)) {
-      logger.info({ workerPid: worker.process.pid, code, signal }, 'worker stopped (replaced)');
-      return;
-    }
-    if (code === 0 && ready.has(worker)) {
-      // Stopped gracefully by someone else (a SIGTERM sent to the worker itself): planned, so no backoff.
-      logger.info({ workerPid: worker.process.pid, code }, 'worker stopped on its own; starting another');
-      start();
-      return;
-    }
-    consecutiveFailures += 1;
-    if (!ready.has(worker)) bootFailures += 1;
-    if (bootFailures >= maxBootFailures) {
-      logger.fatal({ bootFailures, lastError }, `workers keep dying before they are ready; giving up after ${bootFailures} attempts`);
-      exitCode = 1;
-      shutdown('workers failing at boot');
-      if (live.size === 0) logger.flush(() => exit(1));
-      return;
-    }
-    if (cycling && !ready.has(worker)) {
-      // A replacement that died at boot: the rolling restart reports it and keeps the old workers serving.
-      logger.error({ workerPid: worker.process.pid, code, signal, lastError }, 'replacement worker died before it was ready');
-      return;
-    }
-    const delayMs = restartDelay(consecutiveFailures);
-    logger.error({ workerPid: worker.process.pid, code, signal, lastError, restartInMs: delayMs }, 'worker died; restarting');
-    setTimeout(() => {
-      if (!stopping) start();
-    }, delayMs);
-  };
+/** What the primary knows of one worker. */
+interface WorkerRecord {
+  phase: WorkerPhase;
+  /** The reason the worker gave before dying (a `twelvepack:fatal` message). */
+  lastError?: string;
+  /** A rolling restart waiting for this replacement's boot. */
+  settle?: (outcome: BootOutcome) => void;
+  /** A rolling restart waiting for this worker to exit. */
+  exited?: () => void;
+}
 
-  /** Resolves true once the worker reports ready, false if it exits first or the deadline passes. */
-  const becomesReady = (worker: Worker) =>
-    new Promise<boolean>((resolve) => {
-      const deadline = setTimeout(() => resolve(false), readyTimeoutMs);
-      readyWaiters.set(worker, () => {
+/** Serving as usual, replacing workers one by one, or stopping for good (never left). */
+type SupervisorPhase = 'running' | 'restarting' | 'stopping';
+
+/** The process shell around decideWorkerExit: forks, messages, timers, logs and the exit. */
+class WorkerSupervisor implements RestartablePool {
+  readonly logger: Logger;
+  private readonly options: SupervisorOptions;
+  private readonly records = new Map<Worker, WorkerRecord>();
+  private readonly respawns = new Set<NodeJS.Timeout>();
+  private phase: SupervisorPhase = 'running';
+  private deaths: DeathRecord = NO_DEATHS;
+  private exitCode = 0;
+
+  constructor(options: SupervisorOptions) {
+    this.options = options;
+    this.logger = options.logger;
+  }
+
+  /** Forks the workers of a fresh cluster. */
+  fill(): void {
+    for (let i = 0; i < this.options.count; i += 1) this.start('booting');
+  }
+
+  workers(): Worker[] {
+    return [...this.records.keys()];
+  }
+
+  serving(): Worker[] {
+    return this.workers().filter((worker) => this.records.get(worker)?.phase === 'serving');
+  }
+
+  isLive(worker: Worker): boolean {
+    return this.records.has(worker);
+  }
+
+  isStopping(): boolean {
+    return this.phase === 'stopping';
+  }
+
+  async restart(reason: string): Promise<void> {
+    if (this.phase === 'stopping') return;
+    if (this.phase === 'restarting') {
+      this.logger.warn({ reason }, 'rolling restart already in progress; ignored');
+      return;
+    }
+    this.phase = 'restarting';
+    await rollingRestart(this, reason);
+    if (this.phase === 'restarting') this.phase = 'running';
+  }
+
+  bootReplacement(): Promise<BootOutcome> {
+    const readyTimeoutMs = this.options.readyTimeoutMs ?? READY_TIMEOUT_MS;
+    const worker = this.start('replacement');
+    const record = this.records.get(worker)!;
+    return new Promise((resolve) => {
+      const deadline = setTimeout(() => {
+        // Killed on purpose: its exit is planned, never respawned.
+        record.phase = 'retiring';
+        worker.process.kill('SIGKILL');
+        resolve({ ready: false, lastError: record.lastError ?? `not ready within ${readyTimeoutMs} ms (readyTimeoutMs)` });
+      }, readyTimeoutMs);
+      record.settle = (outcome) => {
         clearTimeout(deadline);
-        resolve(true);
-      });
-      exitWaiters.set(worker, () => {
-        clearTimeout(deadline);
-        resolve(false);
-      });
+        record.settle = undefined;
+        resolve(outcome);
+      };
     });
+  }
 
-  /** Asks a worker to stop gracefully and resolves once it has exited. */
-  const retire = (worker: Worker, reason: string) =>
-    new Promise<void>((resolve) => {
-      if (!live.has(worker)) return resolve();
-      retiring.add(worker);
-      exitWaiters.set(worker, resolve);
+  retire(worker: Worker, reason: string): Promise<void> {
+    const record = this.records.get(worker);
+    if (record === undefined) return Promise.resolve();
+    record.phase = 'retiring';
+    return new Promise((resolve) => {
+      record.exited = resolve;
       worker.send({ type: 'twelvepack:shutdown', reason });
     });
+  }
 
-  const restart = async (reason: string): Promise<void> => {
-    if (stopping) return;
-    if (cycling) {
-      logger.warn({ reason }, 'rolling restart already in progress; ignored');
-      return;
-    }
-    cycling = true;
-    const old = [...live];
-    logger.info({ reason, workers: old.length }, 'rolling restart');
-    let replaced = 0;
-    for (const worker of old) {
-      if (stopping) break;
-      if (!live.has(worker)) continue;
-      const replacement = start();
-      if (!(await becomesReady(replacement))) {
-        if (live.has(replacement)) {
-          retiring.add(replacement);
-          replacement.process.kill('SIGKILL');
-        }
-        logger.error(
-          { reason, replaced, remaining: old.length - replaced, readyTimeoutMs },
-          'rolling restart stopped: a replacement worker did not become ready; the old workers keep serving',
-        );
-        cycling = false;
-        return;
-      }
-      if (stopping) break;
-      await retire(worker, `replaced (${reason})`);
-      replaced += 1;
-    }
-    cycling = false;
-    if (!stopping) logger.info({ reason, replaced }, 'rolling restart done');
-  };
-
-  const shutdown = (reason: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ reason, workers: live.size }, 'shutting down workers');
-    for (const worker of live) worker.send({ type: 'twelvepack:shutdown', reason });
+  shutdown(reason: string): void {
+    if (this.phase === 'stopping') return;
+    this.phase = 'stopping';
+    for (const timer of this.respawns) clearTimeout(timer);
+    this.respawns.clear();
+    this.logger.info({ reason, workers: this.records.size }, 'shutting down workers');
+    for (const worker of this.records.keys()) worker.send({ type: 'twelvepack:shutdown', reason });
     const deadline = setTimeout(() => {
-      logger.error({ workers: live.size }, 'workers did not stop in time; killing them');
-      for (const worker of live) worker.process.kill('SIGKILL');
-      logger.flush(() => exit(1));
-    }, timeoutMs + 2000);
+      this.logger.error({ workers: this.records.size }, 'workers did not stop in time; killing them');
+      for (const worker of this.records.keys()) worker.process.kill('SIGKILL');
+      this.logger.flush(() => this.options.exit(1));
+    }, this.options.timeoutMs + 2000);
     deadline.unref();
-  };
+    this.exitOnceStopped();
+  }
 
-  for (let i = 0; i < count; i += 1) start();
-  return { shutdown, restart, workers: () => [...live] };
+  private start(phase: 'booting' | 'replacement'): Worker {
+    const worker = this.options.fork();
+    const record: WorkerRecord = { phase };
+    this.records.set(worker, record);
+    worker.on('message', (message: unknown) => this.onMessage(worker, record, message));
+    worker.on('exit', (code: number | null, signal: string | null) => this.onExit(worker, record, code, signal));
+    return worker;
+  }
+
+  private onMessage(worker: Worker, record: WorkerRecord, message: unknown): void {
+    if (!isWorkerMessage(message)) return;
+    if (message.type === 'twelvepack:fatal') record.lastError = message.message;
+    // A replacement killed for being late may still report ready on its way out: it stays retiring.
+    if (message.type !== 'twelvepack:ready' || record.phase === 'retiring') return;
+    // A worker listens for the shutdown message only once booted: one that was booting when shutdown began missed it.
+    if (this.phase === 'stopping') worker.send({ type: 'twelvepack:shutdown', reason: 'shutdown began while it booted' });
+    record.phase = 'serving';
+    this.deaths = NO_DEATHS;
+    this.logger.info({ workerPid: worker.process.pid }, 'worker ready');
+    record.settle?.({ ready: true });
+  }
+
+  private onExit(worker: Worker, record: WorkerRecord, code: number | null, signal: string | null): void {
+    this.records.delete(worker);
+    const serving = this.serving().length;
+    const exit = { phase: record.phase, code, serving, stopping: this.phase === 'stopping' };
+    const { record: deaths, decision } = decideWorkerExit(this.deaths, exit, this.options.maxBootFailures ?? 5);
+    this.deaths = deaths;
+    const lastError = record.lastError ?? `exited with ${signal ?? `code ${code}`}`;
+    reportWorkerExit(this.logger, decision, { workerPid: worker.process.pid, code, signal, lastError, serving });
+    record.exited?.();
+    record.settle?.({ ready: false, lastError });
+    this.carryOut(decision);
+  }
+
+  private carryOut(decision: ExitDecision): void {
+    switch (decision.kind) {
+      case 'stopped':
+        if (!decision.clean) this.exitCode = 1;
+        return this.exitOnceStopped();
+      case 'stopped on its own':
+        this.start('booting');
+        return;
+      case 'crashed':
+      case 'backing off':
+      case 'boot failed':
+        return this.respawnAfter(decision.delayMs);
+      case 'give up':
+        this.exitCode = 1;
+        return this.shutdown('workers failing at boot');
+      case 'retired':
+      case 'replacement failed':
+        // The rolling restart that retired or forked it goes on from here (rollingRestart).
+        return;
+    }
+  }
+
+  private respawnAfter(delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.respawns.delete(timer);
+      if (this.phase !== 'stopping') this.start('booting');
+    }, delayMs);
+    this.respawns.add(timer);
+  }
+
+  private exitOnceStopped(): void {
+    if (this.phase !== 'stopping' || this.records.size > 0) return;
+    this.logger.info({ code: this.exitCode }, 'all workers stopped');
+    this.logger.flush(() => this.options.exit(this.exitCode));
+  }
 }

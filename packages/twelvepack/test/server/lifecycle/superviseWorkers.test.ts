@@ -1,8 +1,10 @@
-// The primary's rolling restart, step by step, with workers it can watch (no
-// processes: what each worker reports is the spec's to decide).
+// The primary's rolling restart and respawns, step by step, with workers it can
+// watch (no processes: what each worker reports is the spec's to decide).
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:cluster';
 import { Writable } from 'node:stream';
+import { RESPAWN_BACKING_OFF } from '../../../src/server/lifecycle/reportWorkerExit';
+import { RESTART_STOPPED } from '../../../src/server/lifecycle/rollingRestart';
 import { superviseWorkers } from '../../../src/server/lifecycle/superviseWorkers';
 import { createLogger } from '../../../src/server/logger';
 
@@ -24,8 +26,9 @@ class FakeWorker extends EventEmitter {
   }
 }
 
-function supervise(count: number, readyTimeoutMs = 1000) {
+function supervise(count: number, { readyTimeoutMs = 1000, ready = true } = {}) {
   const forked: FakeWorker[] = [];
+  const exits: number[] = [];
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger({
     level: 'info',
@@ -41,15 +44,15 @@ function supervise(count: number, readyTimeoutMs = 1000) {
     logger,
     timeoutMs: 1000,
     readyTimeoutMs,
-    exit: () => undefined,
+    exit: (code) => void exits.push(code),
     fork: () => {
       const worker = new FakeWorker();
       forked.push(worker);
       return worker as unknown as Worker;
     },
   });
-  for (const worker of forked) worker.ready();
-  return { supervisor, forked, logs, messages: () => logs.map((line) => line.msg) };
+  if (ready) for (const worker of forked) worker.ready();
+  return { supervisor, forked, logs, exits, messages: () => logs.map((line) => line.msg) };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -87,14 +90,13 @@ describe('superviseWorkers: the rolling restart', () => {
     await cycle;
     expect(forked.slice(0, 2).map(shutdownSent)).toEqual([false, false]);
     expect(forked).toHaveLength(3);
-    expect(messages()).toContain('rolling restart stopped: a replacement worker did not become ready; the old workers keep serving');
     expect(messages()).not.toContain('worker died; restarting');
-    expect(logs.find((line) => String(line.msg).startsWith('rolling restart stopped'))).toMatchObject({ level: 'error', replaced: 0, remaining: 2 });
+    expect(logs.find((line) => line.msg === RESTART_STOPPED)).toMatchObject({ level: 'error', replaced: 0, remaining: 2, lastError: 'exited with code 1' });
     expect(supervisor.workers()).toHaveLength(2);
   });
 
   it('kills a replacement that is not ready in time, and never respawns it', async () => {
-    const { supervisor, forked, messages } = supervise(2, 20);
+    const { supervisor, forked, messages } = supervise(2, { readyTimeoutMs: 20 });
     await supervisor.restart('SIGHUP');
     expect(forked[2]!.signals).toEqual(['SIGKILL']);
     forked[2]!.exit(null, 'SIGKILL');
@@ -115,5 +117,93 @@ describe('superviseWorkers: the rolling restart', () => {
     forked[0]!.exit(0);
     await cycle;
     expect(messages().filter((msg) => msg === 'rolling restart')).toHaveLength(1);
+  });
+});
+
+describe('superviseWorkers: failed boots never stop a serving worker', () => {
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate'] }));
+  afterEach(() => jest.useRealTimers());
+
+  /** Lets the pending respawn fire: the next forked worker. */
+  const respawned = (forked: FakeWorker[]) => {
+    const before = forked.length;
+    jest.runOnlyPendingTimers();
+    expect(forked).toHaveLength(before + 1);
+    return forked[before]!;
+  };
+
+  it('keeps the old workers through any number of failed rolling restarts', async () => {
+    const { supervisor, forked, logs, exits } = supervise(2);
+    for (let i = 0; i < 7; i += 1) {
+      const cycle = supervisor.restart('SIGHUP');
+      await tick();
+      forked.at(-1)!.exit(1);
+      await cycle;
+    }
+    expect(logs.filter((line) => line.msg === RESTART_STOPPED)).toHaveLength(7);
+    expect(forked.slice(0, 2).map(shutdownSent)).toEqual([false, false]);
+    expect(logs.filter((line) => line.level === 'fatal')).toEqual([]);
+    expect(exits).toEqual([]);
+    expect(supervisor.workers()).toEqual(forked.slice(0, 2));
+  });
+
+  it('backs off respawning a worker whose boots keep failing while another serves, and keeps trying', () => {
+    const { supervisor, forked, logs, exits } = supervise(2);
+    const [victim, survivor] = forked as [FakeWorker, FakeWorker];
+    victim.exit(null, 'SIGKILL');
+    for (let i = 0; i < 7; i += 1) respawned(forked).exit(1);
+    const backingOff = logs.filter((line) => line.msg === RESPAWN_BACKING_OFF);
+    expect(backingOff.map((line) => [line.level, line.restartInMs, line.serving])).toEqual(
+      [200, 400, 800, 1600, 3200, 6400, 10_000].map((delay) => ['error', delay, 1]),
+    );
+    expect(shutdownSent(survivor)).toBe(false);
+    expect(exits).toEqual([]);
+    // Still trying: the next respawn boots, and the cluster is whole again.
+    respawned(forked).ready();
+    expect(supervisor.workers()).toEqual([survivor, forked.at(-1)]);
+  });
+
+  it('gives up, exit 1, after maxBootFailures failed boots in a row with no worker serving', () => {
+    const { forked, logs, exits } = supervise(1, { ready: false });
+    forked[0]!.exit(1);
+    for (let i = 0; i < 3; i += 1) respawned(forked).exit(1);
+    expect(exits).toEqual([]);
+    respawned(forked).exit(1);
+    expect(logs.find((line) => line.level === 'fatal')).toMatchObject({ bootFailures: 5, lastError: 'exited with code 1' });
+    expect(exits).toEqual([1]);
+    jest.runOnlyPendingTimers();
+    expect(forked).toHaveLength(5);
+  });
+
+  it('counts only the failed boots since the last worker stopped serving', () => {
+    const { forked, logs } = supervise(2);
+    const [first, second] = forked as [FakeWorker, FakeWorker];
+    first.exit(null, 'SIGKILL');
+    for (let i = 0; i < 6; i += 1) respawned(forked).exit(1);
+    second.exit(null, 'SIGKILL');
+    // Nothing serves from here: each failed boot counts, whichever worker's respawn it was.
+    const gaveUp = () => logs.some((line) => line.level === 'fatal');
+    let failedBoots = 0;
+    for (let round = 0; round < 10 && !gaveUp(); round += 1) {
+      const before = forked.length;
+      jest.runOnlyPendingTimers();
+      for (const worker of forked.slice(before)) {
+        if (gaveUp()) break;
+        worker.exit(1);
+        failedBoots += 1;
+      }
+    }
+    expect(failedBoots).toBe(5);
+  });
+
+  it('respawns a worker that crashes during a rolling restart, even when the respawn dies at boot', async () => {
+    const { supervisor, forked, messages } = supervise(2);
+    void supervisor.restart('SIGHUP');
+    await tick();
+    forked[1]!.exit(null, 'SIGKILL');
+    respawned(forked).exit(1);
+    expect(messages()).toContain(RESPAWN_BACKING_OFF);
+    expect(messages()).not.toContain('replacement worker died before it was ready');
+    respawned(forked);
   });
 });
