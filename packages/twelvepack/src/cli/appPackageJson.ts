@@ -21,6 +21,8 @@ export interface AppPackageOptions {
   readonly start: string;
   /** The `twelvepack` dependency instead of the toolkit's exact version (a tarball: `file:...`). */
   readonly toolkitSpec?: string;
+  /** How npm names a `file:` toolkit in allowScripts (toolkitScriptsKey): its `prepare` is then reviewed too. */
+  readonly toolkitScriptsKey?: string;
 }
 
 /** An exact version, such as `19.3.1` or `1.0.0-rc.2` (no range: a new app installs what the toolkit was tested with). */
@@ -32,7 +34,7 @@ const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
  * version the toolkit pins (one source of truth). Throws, naming the package,
  * when the toolkit pins none exactly. Pure.
  */
-export function appPackageJson({ name, template, toolkit, start, toolkitSpec }: AppPackageOptions): string {
+export function appPackageJson({ name, template, toolkit, start, toolkitSpec, toolkitScriptsKey }: AppPackageOptions): string {
   const { dependencies, devDependencies } = INIT_TEMPLATES[template];
   const engines = toolkit.engines?.node;
   if (engines === undefined) throw new Error("twelvepack's package.json has no engines.node, which a new app copies.");
@@ -56,19 +58,18 @@ export function appPackageJson({ name, template, toolkit, start, toolkitSpec }: 
     },
     dependencies: pins(toolkit, dependencies, { twelvepack: toolkitSpec ?? exact('twelvepack', toolkit.version) }),
     devDependencies: pins(toolkit, [...COMMON_DEV_DEPENDENCIES, ...devDependencies]),
-    allowScripts: allowScripts(toolkitSpec),
+    allowScripts: allowScripts(toolkitSpec, toolkitScriptsKey),
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
 /**
  * The app's install-script policy: the toolkit's, plus twelvepack's own `prepare` when it comes from a file: a
- * folder's compiles it (allowed); a tarball's is already compiled and holds no sources (denied, so npm lists
- * nothing to review). From the registry npm never runs it, and lists nothing.
+ * folder's compiles it (allowed); a tarball's is already compiled, holds no sources and npm never runs it (denied,
+ * so npm lists nothing to review). From the registry npm never runs it, and lists nothing.
  */
-function allowScripts(toolkitSpec: string | undefined): Record<string, boolean> {
-  const fromFile = toolkitSpec?.startsWith('file:') ?? false;
-  const own = fromFile ? { twelvepack: !/\.(tgz|tar\.gz)$/.test(toolkitSpec!) } : {};
+function allowScripts(toolkitSpec: string | undefined, key: string | undefined): Record<string, boolean> {
+  const own = key === undefined ? {} : { [key]: !/\.(tgz|tar\.gz)$/.test(toolkitSpec ?? '') };
   const entries = { ...TOOLKIT_INSTALL_SCRIPTS, ...own };
   return Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -5,6 +5,7 @@ import { INIT_TEMPLATES } from './initTemplates';
 import { INIT_USAGE, parseInitArgs } from './parseInitArgs';
 import { planApp, type PlannedFile } from './planApp';
 import { readTemplate } from './readTemplate';
+import { toolkitScriptsKey } from './toolkitScriptsKey';
 
 /** The toolkit's folder (the same from src/cli and from a compiled dist/cli). */
 const TOOLKIT_DIR = join(__dirname, '..', '..');
@@ -39,6 +40,7 @@ export function runInit(args: readonly string[], cwd: string): number {
       files: readTemplate(join(TOOLKIT_DIR, 'templates'), parsed.template),
       folderName: basename(target),
       toolkitSpec: parsed.toolkit === undefined ? undefined : dependencySpec(parsed.toolkit, cwd, target),
+      toolkitScriptsKey: parsed.toolkit === undefined ? undefined : toolkitScriptsKey(parsed.toolkit, cwd, target),
       toolkit: JSON.parse(readFileSync(join(TOOLKIT_DIR, 'package.json'), 'utf8')) as ToolkitPackage,
     });
   } catch (error) {

@@ -13,6 +13,7 @@ export const TOOLKIT_INSTALL_SCRIPTS: Readonly<Record<string, boolean>> = {
   // Installs @swc/wasm when the native binary (an optional dependency, installed without a script) will not load:
   // a package outside the lockfile. TWELVEPACK_MINIFIER=terser builds without swc.
   '@swc/core': false,
-  // Prints a funding banner, nothing more.
+  // Each prints a funding banner, nothing more (core-js-pure comes with the React Fast Refresh plugin).
   'core-js': false,
+  'core-js-pure': false,
 };

@@ -64,12 +64,14 @@ describe('planApp (the files of a new app, from a template)', () => {
   });
 
   it("allows the install scripts of the toolkit's dependencies that need them (better-sqlite3's native build), by name", () => {
-    expect(packageOf(plan()).allowScripts).toEqual({ '@swc/core': false, 'better-sqlite3': true, 'core-js': false });
+    expect(packageOf(plan()).allowScripts).toEqual({ '@swc/core': false, 'better-sqlite3': true, 'core-js': false, 'core-js-pure': false });
   });
 
   it("allows twelvepack's own prepare from a folder, which it compiles, and denies it for a tarball, compiled already", () => {
-    expect(packageOf(plan({ toolkitSpec: 'file:../twelvepack' })).allowScripts).toMatchObject({ twelvepack: true });
-    expect(packageOf(plan({ toolkitSpec: 'file:../twelvepack-0.1.0.tgz' })).allowScripts).toMatchObject({ twelvepack: false });
+    const folder = { toolkitSpec: 'file:../twelvepack', toolkitScriptsKey: 'file:../../twelvepack' };
+    expect(packageOf(plan(folder)).allowScripts).toMatchObject({ 'file:../../twelvepack': true });
+    const tarball = { toolkitSpec: 'file:../twelvepack-0.1.0.tgz', toolkitScriptsKey: 'file:/work/twelvepack-0.1.0.tgz' };
+    expect(packageOf(plan(tarball)).allowScripts).toMatchObject({ 'file:/work/twelvepack-0.1.0.tgz': false });
     expect(packageOf(plan()).allowScripts).not.toHaveProperty('twelvepack');
   });
 
