@@ -25,7 +25,14 @@ const UNTOUCHABLE = /[\\/]node_modules[\\/](core-js|regenerator-runtime|webpack[
 const BABEL_RUNTIME = /[\\/]node_modules[\\/]@babel[\\/]runtime[\\/]/;
 
 /**
- * @typedef {{ twelvepackTarget?: string, twelvepackRoot?: string }} TwelvepackCaller
+ * Under the dev server, the app's own modules register their React components, so an edited component is
+ * swapped in place with its state (the dev server's ReactRefreshPlugin, parts/fastRefreshPart.ts). Never a
+ * dependency's: they are not edited, and the plugin's runtime leaves them out too.
+ */
+const fastRefreshOverride = () => ({ exclude: /[\\/]node_modules[\\/]/, plugins: [[require.resolve('react-refresh/babel'), { skipEnvCheck: true }]] });
+
+/**
+ * @typedef {{ twelvepackTarget?: string, twelvepackRoot?: string, twelvepackFastRefresh?: boolean }} TwelvepackCaller
  * @typedef {import('@babel/core').ConfigAPI} ConfigAPI
  */
 
@@ -36,6 +43,7 @@ const TOOLKIT_COPY = join(__dirname, '..') + sep;
 module.exports = function babelConfig(api) {
   const target = api.caller((caller) => (caller && /** @type {TwelvepackCaller} */ (caller).twelvepackTarget) || 'node');
   const react = [jsxPreset, jsxSetting(api)];
+  const fastRefresh = api.caller((caller) => Boolean(caller && /** @type {TwelvepackCaller} */ (caller).twelvepackFastRefresh));
   // Presets run last to first: TypeScript's parser comes first, so a .ts file keeps `<T>x` as a type assertion
   // (the JSX syntax plugin stands back when TypeScript is there) and a .tsx file gets JSX by its extension.
   if (target !== 'browser' && target !== 'browser-modern') {
@@ -61,6 +69,7 @@ module.exports = function babelConfig(api) {
         exclude: BABEL_RUNTIME,
         plugins: [['@babel/plugin-transform-runtime', { corejs: false, helpers: true, regenerator: true, version: RUNTIME_VERSION }], require.resolve('./rememberHelperChecks')],
       },
+      ...(fastRefresh ? [fastRefreshOverride()] : []),
       {
         // Third-party code: may be CommonJS or ESM, is never TypeScript, and
         // must not be re-parsed with our own module assumptions.

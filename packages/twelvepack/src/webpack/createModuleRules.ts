@@ -32,6 +32,8 @@ export interface ModuleRuleOptions {
   readonly bundle?: 'legacy' | 'modern';
   /** The browsers the CSS is prefixed for: the legacy list while a legacy bundle is built, since one stylesheet serves both. */
   readonly cssBrowsers?: readonly string[];
+  /** Babel registers React components for Fast Refresh (react-refresh/babel; babelConfig.js), for the dev server. */
+  readonly fastRefresh?: boolean;
 }
 
 /**
@@ -46,11 +48,12 @@ export function createModuleRules({
   bundle = 'legacy',
   cssBrowsers = LEGACY_BROWSERS,
   workers = 0,
+  fastRefresh = false,
 }: ModuleRuleOptions): RuleSetRule[] {
   const babel = {
     loader: require.resolve('babel-loader'),
     options: {
-      caller: { twelvepackTarget: bundle === 'legacy' ? 'browser' : 'browser-modern', twelvepackRoot: root },
+      caller: { twelvepackTarget: bundle === 'legacy' ? 'browser' : 'browser-modern', twelvepackRoot: root, twelvepackFastRefresh: fastRefresh },
       configFile: BABEL_CONFIG,
       babelrc: false,
       cacheDirectory: workers > 0 ? false : cache,

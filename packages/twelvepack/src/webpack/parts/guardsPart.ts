@@ -1,0 +1,12 @@
+import { LeakGuardPlugin } from '../plugins/LeakGuardPlugin';
+import { RedactSecretsPlugin } from '../plugins/RedactSecretsPlugin';
+import type { BrowserPart } from './BrowserPart';
+
+/** The leak guard over every emitted file, and the redaction of every message the build prints. */
+export const guardsPart: BrowserPart = (_plan, { loaded, redact }) => ({
+  plugins: [
+    new LeakGuardPlugin({ secrets: loaded.secrets, bundle: 'client' }),
+    // Every error and warning above (and Babel's, the minifier's, html-webpack-plugin's) reaches the terminal through it.
+    new RedactSecretsPlugin(redact),
+  ],
+});
