@@ -3,11 +3,10 @@
 // proxies exactly the table's paths, so the route answers the same under
 // `npm start` and `npm run dev`, and every other path stays the client's.
 import { rmSync } from 'node:fs';
-import { spawnServer } from 'twelvepack/testing';
+import { spawnServer, startDevServer } from 'twelvepack/testing';
 import { copyProject } from '../support/copyProject';
 import { editFile } from '../support/editFile';
 import { buildProject } from '../support/runTwelvepack';
-import { startDevServer } from '../support/startDevServer';
 
 /** What the browser sends when a person follows a link (a redirect back from a sign-in page, say). */
 const NAVIGATION = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' };

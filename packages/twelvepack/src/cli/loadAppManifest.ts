@@ -1,18 +1,11 @@
 import { join, sep } from 'node:path';
+import { AppLoadError } from '../config/AppLoadError';
 import type { AnyApp } from '../config/AppManifest';
 import { collectSecrets } from '../config/collectSecrets';
 import { loadEnvFiles } from '../config/loadEnvFiles';
 import type { Mode } from '../config/parseConfig';
 import { createRedactor } from '../webpack/plugins/redactSecrets';
 import { findAppManifest } from './findAppManifest';
-
-/** The app's manifest, or a module it imports, failed to load (a syntax error, a throw at import time). */
-export class AppLoadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AppLoadError';
-  }
-}
 
 /** What {@link loadAppManifest} needs besides the folder: whose `.env` files and environment hold the secrets to keep out of its messages. */
 export interface LoadAppManifestOptions {
@@ -51,7 +44,7 @@ export function loadAppManifest(root: string, { mode, env }: LoadAppManifestOpti
     const redact = createRedactor(collectSecrets(loadEnvFiles({ dir: root, mode, processEnv: env })));
     throw new AppLoadError(
       `twelvepack: the app could not be loaded: ${path} (or a module it imports) failed:\n` +
-        `${indent(redact(describe(error)))}\nFix it, then run the command again.`,
+        indent(redact(describe(error))),
     );
   }
   if (loaded.default === undefined) {

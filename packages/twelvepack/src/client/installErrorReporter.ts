@@ -19,13 +19,18 @@ export interface ErrorReporterOptions {
   readonly maxBatch?: number;
 }
 
+let installed = false;
+
 /**
  * Sends uncaught errors and unhandled rejections to the server, which logs
  * them: in production nobody sees the user's console. Errors are deduplicated
  * (same kind, message and place count up) and sent in batches; a page being
- * hidden flushes what is pending with sendBeacon.
+ * hidden flushes what is pending with sendBeacon. A second call does nothing.
  */
 export function installErrorReporter({ endpoint = '/api/client-errors', delayMs = 1000, maxBatch = 20 }: ErrorReporterOptions = {}): void {
+  // Once per page: a module that calls it runs again after a hot update, and each error must be sent once.
+  if (installed) return;
+  installed = true;
   let pending: Record<string, ReportedError> = {};
   let timer: ReturnType<typeof setTimeout> | undefined;
 

@@ -1,4 +1,5 @@
 import { collectSecrets, type SecretValue } from './collectSecrets';
+import { AppLoadError } from './AppLoadError';
 import { ConfigError } from './ConfigError';
 import { loadEnvFiles, type LoadedEnv } from './loadEnvFiles';
 import { parseConfig, type Mode } from './parseConfig';
@@ -63,15 +64,17 @@ export function loadConfigOrExit(options: LoadConfigOptions): LoadedConfig {
   return orExit(() => loadConfig(options));
 }
 
-/** Errors a command line prints (their message says what to do) and exits 1 on, instead of a stack trace. */
-const REPORTED = ['AppDeclarationError', 'AppLoadError'];
-
 /** Runs a loader; a ConfigError, an AppDeclarationError or an AppLoadError is printed and exits 1 instead of a stack trace. */
 export function orExit<T>(load: () => T): T {
   try {
     return load();
   } catch (error) {
-    if (!(error instanceof ConfigError) && !REPORTED.includes((error as Error)?.name)) throw error;
+    if (error instanceof AppLoadError) {
+      process.stderr.write(`${error.message}\nFix it, then run the command again.\n`);
+      process.exit(1);
+    }
+    // By name: AppDeclarationError is loadAppConfig's, which imports this module.
+    if (!(error instanceof ConfigError) && (error as Error)?.name !== 'AppDeclarationError') throw error;
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
   }

@@ -14,21 +14,41 @@ export interface ApiProcessOptions {
 
 /** The API server in a child process, restartable, with its JSON logs made readable. */
 export interface ApiProcess {
-  /** The current child's base URL, once it listens; undefined while (re)starting or crashed. */
+  /** The serving child's base URL; undefined before the first one listens, and after it crashed. */
   url(): string | undefined;
-  /** Stops the current child (if any) and starts a new one; resolves once it listens or has crashed. */
+  /** Starts a new child and, once it listens, stops the one serving; resolves then, or when the new one died at start. */
   restart(): Promise<void>;
+  /**
+   * The serving child's URL, waiting up to `timeoutMs` for one while a child is starting (or none has started
+   * yet); undefined at once when none is serving and none is starting (after a crash).
+   */
+  whenServing(timeoutMs: number): Promise<string | undefined>;
   /** Stops the child, gracefully, then by force. */
   stop(): Promise<void>;
 }
 
+/** One API child, once it listens. */
+interface RunningChild {
+  readonly child: ChildProcess;
+  readonly url: string;
+}
+
 /**
- * Runs the API server for `npm run dev`. A crash is reported and the dev
- * server keeps running; the next server code change starts it again.
+ * Runs the API server for `npm run dev`. A restart starts the new child first and moves requests to it once it
+ * listens, then stops the old one gracefully (it finishes what it was answering), so an edit never leaves a moment
+ * with no API. A new child that dies before it listens is reported, and the old one keeps answering. A crash of
+ * the serving child is reported and the dev server keeps running; the next server code change starts it again.
  */
 export function createApiProcess({ entry, env, write }: ApiProcessOptions): ApiProcess {
-  let child: ChildProcess | undefined;
-  let currentUrl: string | undefined;
+  let current: RunningChild | undefined;
+  const starting = new Set<ChildProcess>();
+  let restarts = Promise.resolve();
+  let attempted = false;
+  const waiters = new Set<() => void>();
+  const settled = () => {
+    for (const waiter of waiters) waiter();
+    waiters.clear();
+  };
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
       write(chunk.toString('utf8'));
@@ -37,60 +57,99 @@ export function createApiProcess({ entry, env, write }: ApiProcessOptions): ApiP
   });
   const pretty = PinoPretty({ colorize: process.stdout.isTTY, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,config', destination });
 
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      const running = child;
-      child = undefined;
-      currentUrl = undefined;
-      if (running === undefined || running.exitCode !== null || running.signalCode !== null) return resolve();
-      const force = setTimeout(() => running.kill('SIGKILL'), 3000);
-      running.once('exit', () => {
-        clearTimeout(force);
-        resolve();
-      });
-      running.kill('SIGTERM');
-    });
+  const onExit = (started: ChildProcess, code: number | null, signal: NodeJS.Signals | null) => {
+    if (current?.child !== started) return;
+    current = undefined;
+    write(`\n  API server crashed (${signal ?? `exit code ${code}`}). Fix the server code; it restarts on the next change.\n\n`);
+  };
+  const start = () => startChild(entry, env, pretty, write, onExit, starting);
 
-  const start = () =>
-    new Promise<void>((resolve) => {
-      // An IPC channel: when this process dies, even by SIGKILL, the channel closes and the API process stops itself.
-      const started = spawn(process.execPath, ['--enable-source-maps', entry], { env: { ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-      child = started;
-      let buffered = '';
-      started.stdout!.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString('utf8');
-        let newline = buffered.indexOf('\n');
-        while (newline !== -1) {
-          const line = buffered.slice(0, newline + 1);
-          buffered = buffered.slice(newline + 1);
-          const port = listeningPort(line);
-          if (port !== undefined && child === started) {
-            currentUrl = `http://127.0.0.1:${port}`;
-            resolve();
-          }
-          pretty.write(line);
-          newline = buffered.indexOf('\n');
-        }
-      });
-      started.stderr!.on('data', (chunk: Buffer) => write(chunk.toString('utf8')));
-      started.once('exit', (code, signal) => {
-        if (child === started) {
-          child = undefined;
-          currentUrl = undefined;
-          write(`\n  API server crashed (${signal ?? `exit code ${code}`}). Fix the server code; it restarts on the next change.\n\n`);
-        }
-        resolve();
-      });
+  const restart = async () => {
+    attempted = true;
+    const next = await start();
+    if (next === undefined) {
+      settled();
+      if (current !== undefined) write('  The previous API server keeps answering until a change starts one that listens.\n\n');
+      return;
+    }
+    const previous = current;
+    current = next;
+    settled();
+    await stopChild(previous?.child);
+  };
+
+  const whenServing = (timeoutMs: number) =>
+    new Promise<string | undefined>((resolve) => {
+      if (current !== undefined || (attempted && starting.size === 0)) return resolve(current?.url);
+      const done = () => {
+        clearTimeout(timer);
+        waiters.delete(done);
+        resolve(current?.url);
+      };
+      const timer = setTimeout(done, timeoutMs);
+      waiters.add(done);
     });
 
   return {
-    url: () => currentUrl,
-    restart: async () => {
-      await stop();
-      await start();
+    url: () => current?.url,
+    // One restart at a time: a second edit's waits for the first's child to listen.
+    restart: () => (restarts = restarts.then(restart)),
+    whenServing,
+    stop: async () => {
+      const running = current?.child;
+      current = undefined;
+      await Promise.all([stopChild(running), ...[...starting].map(stopChild)]);
     },
-    stop,
   };
+}
+
+/** Starts a child and resolves once it listens, or with undefined when it exits first (reported as a crash at start). */
+function startChild(
+  entry: string,
+  env: Readonly<Record<string, string>>,
+  pretty: { write(line: string): unknown },
+  write: (text: string) => void,
+  onExit: (child: ChildProcess, code: number | null, signal: NodeJS.Signals | null) => void,
+  starting: Set<ChildProcess>,
+): Promise<RunningChild | undefined> {
+  return new Promise((resolve) => {
+    // An IPC channel: when this process dies, even by SIGKILL, the channel closes and the API process stops itself.
+    const started = spawn(process.execPath, ['--enable-source-maps', entry], { env: { ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    starting.add(started);
+    let buffered = '';
+    started.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      for (let newline = buffered.indexOf('\n'); newline !== -1; newline = buffered.indexOf('\n')) {
+        const line = buffered.slice(0, newline + 1);
+        buffered = buffered.slice(newline + 1);
+        const port = listeningPort(line);
+        if (port !== undefined && starting.delete(started)) resolve({ child: started, url: `http://127.0.0.1:${port}` });
+        pretty.write(line);
+      }
+    });
+    started.stderr!.on('data', (chunk: Buffer) => write(chunk.toString('utf8')));
+    started.once('exit', (code, signal) => {
+      if (starting.delete(started)) {
+        if (signal !== 'SIGTERM') write(`\n  API server crashed at start (${signal ?? `exit code ${code}`}). Fix the server code; it restarts on the next change.\n`);
+        resolve(undefined);
+        return;
+      }
+      onExit(started, code, signal);
+    });
+  });
+}
+
+/** Stops a child gracefully (SIGTERM: it finishes what it is answering), then by force after 3 s. */
+function stopChild(child: ChildProcess | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (child === undefined || child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 3000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 function listeningPort(line: string): number | undefined {

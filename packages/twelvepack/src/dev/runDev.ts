@@ -1,9 +1,11 @@
 import { watch } from 'node:fs';
 import { join } from 'node:path';
 import type { AnyApp } from '../config/AppManifest';
+import { AppLoadError } from '../config/AppLoadError';
 import { ConfigError } from '../config/ConfigError';
 import { AppDeclarationError, loadAppConfig } from '../config/loadAppConfig';
 import { refreshGeneratedFiles } from '../config/writeGeneratedFiles';
+import { PortInUseError } from './checkPortFree';
 import { startDevSession, type DevSession } from './startDevSession';
 
 /**
@@ -27,8 +29,7 @@ export async function runDev(root: string, loadApp: () => AnyApp): Promise<void>
       loaded = loadAppConfig(app, { mode: 'development', dir: root });
     } catch (error) {
       // A bad value, a bad declaration, or an app that does not load (a syntax error): reported, the last good session kept.
-      if (!(error instanceof ConfigError) && !(error instanceof AppDeclarationError) && (error as Error)?.name !== 'AppLoadError') throw error;
-      write(`\n${(error as Error).message}\n  Fix it in .env (or .env.development) or src/app.ts; the dev server restarts when you save.\n\n`);
+      write(`\n${reportedLoadProblem(error)}\n\n`);
       return;
     }
     // The declarations changed what .env.example and the browser types say: keep them current, as `env:example` would.
@@ -75,8 +76,7 @@ export async function runDev(root: string, loadApp: () => AnyApp): Promise<void>
   process.on('SIGTERM', stop);
 
   const fail = (error: unknown) => {
-    write(`\n  The dev server failed: ${(error as Error).message}\n`);
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') write('  Another process uses that port: stop it, or set PORT in .env.\n');
+    write(error instanceof PortInUseError ? `\n  ${error.message}\n` : `\n  The dev server failed: ${(error as Error).message}\n`);
     process.exitCode = 1;
     envWatcher.close();
     appWatcher.close();
@@ -84,4 +84,11 @@ export async function runDev(root: string, loadApp: () => AnyApp): Promise<void>
   };
   queue = queue.then(start).catch(fail);
   await queue;
+}
+
+/** A problem loading the app or its configuration, with the one thing to do next; any other error is rethrown. */
+function reportedLoadProblem(error: unknown): string {
+  if (error instanceof AppLoadError) return `${error.message}\n  Fix it and save: the dev server restarts.`;
+  if (error instanceof ConfigError || error instanceof AppDeclarationError) return `${error.message}\n  Fix it in .env (or .env.development) or src/app.ts and save: the dev server restarts.`;
+  throw error;
 }

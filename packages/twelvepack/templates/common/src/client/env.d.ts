@@ -4,4 +4,8 @@ import type { PublicEnv } from 'twelvepack/client';
 
 declare global {
   const process: { readonly env: PublicEnv };
+  interface ImportMeta {
+    /** webpack's hot module replacement under `npm run dev`; undefined in a production build. */
+    readonly webpackHot?: { accept(): void; dispose(callback: () => void): void };
+  }
 }

@@ -34,3 +34,7 @@ async function start(): Promise<void> {
 start().catch((error: unknown) => {
   console.error(error);
 });
+
+// Under `npm run dev` an edit to this file (or to a module it imports) runs it again in place, without a page
+// reload: start() draws #app from scratch. A module that keeps state would hand it over in dispose() first.
+import.meta.webpackHot?.accept();

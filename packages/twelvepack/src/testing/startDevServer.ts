@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
-import { freePort } from 'twelvepack/testing';
-import { TWELVEPACK_BIN } from './twelvepackBin';
+import { join } from 'node:path';
+import { freePort } from './freePort';
+
+/** This copy of the toolkit's command line (src/cli in a checkout, dist/cli when installed). */
+const TWELVEPACK_BIN = join(__dirname, '..', 'cli', 'twelvepack.js');
 
 /** A running `npm run dev` in a copied project. */
 export interface DevServer {
@@ -13,14 +16,14 @@ export interface DevServer {
 }
 
 /**
- * Starts `twelvepack dev` in the copy on a free port and waits for its ready line
+ * Starts `twelvepack dev` in the app's folder on a free port and waits for its ready line
  * and for the API process behind it to answer /readyz through the dev server's origin.
  * The test must stop it (in afterAll).
  */
-export async function startDevServer(project: string, env: Readonly<Record<string, string>> = {}, timeoutMs = 120_000): Promise<DevServer> {
+export async function startDevServer(app: string, env: Readonly<Record<string, string>> = {}, timeoutMs = 120_000): Promise<DevServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [TWELVEPACK_BIN, 'dev'], {
-    cwd: project,
+    cwd: app,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import type { Configuration } from 'webpack-dev-server';
+import type { AnyApp } from '../config/AppManifest';
+import { answerUnavailable, createApiGate } from './createApiGate';
+import type { ApiProcess } from './createApiProcess';
+
+/** What the dev server is configured from. */
+export interface DevServerChoice {
+  readonly host: string;
+  readonly port: number;
+  readonly app: AnyApp;
+  readonly root: string;
+  readonly api: ApiProcess;
+  /** Whether a path is one the API answers (the app's routes table and the toolkit's own routes). */
+  readonly isApiPath: (path: string) => boolean;
+}
+
+/** webpack-dev-server's options for a session: hot updates, the overlay, template reloads, and the API proxied onto the same origin. */
+export function devServerOptions({ host, port, app, root, api, isApiPath }: DevServerChoice): Configuration {
+  return {
+    host,
+    port,
+    hot: true,
+    liveReload: true,
+    historyApiFallback: true,
+    static: false,
+    // An edit to a page's template reloads the open page (HtmlWebpackPlugin rebuilds it, nothing hot-updates it).
+    watchFiles: app.pages.map((page) => join(root, page.template)),
+    // 'info', not 'warn': the client hands its level to webpack's HMR log too, which knows no 'warn' and then
+    // prints nothing, not even which module forced a full reload. With 'info' the console says what was updated.
+    client: { overlay: { errors: true, warnings: false, runtimeErrors: false }, logging: 'info' },
+    devMiddleware: { stats: 'errors-warnings' },
+    // Before the proxy: a request to the API waits for a child that listens instead of failing.
+    setupMiddlewares: (middlewares) => [{ name: 'twelvepack-api-gate', middleware: createApiGate(api, isApiPath) }, ...middlewares],
+    proxy: [
+      {
+        // Exactly the paths the production server routes (the app's table and the toolkit's), whatever their prefix,
+        // so a route outside /api answers the same in development; everything else is the client's.
+        context: (pathname: string) => isApiPath(pathname),
+        // Resolved per request: the API child's port changes when it restarts.
+        router: () => api.url() ?? 'http://127.0.0.1:9',
+        target: 'http://127.0.0.1:9',
+        changeOrigin: false,
+        // The crash is reported once by createApiProcess; no line per refused request.
+        logLevel: 'silent',
+        // http-proxy-middleware 2 (webpack-dev-server 5): a child that went away in the middle of a request.
+        onError: (_error: Error, _req: unknown, res: Parameters<typeof answerUnavailable>[0]) => answerUnavailable(res),
+      },
+    ],
+  };
+}

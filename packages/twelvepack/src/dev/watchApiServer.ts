@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import webpack from 'webpack';
+import type { LoadedConfig } from '../config/loadConfig';
+import { createServerWebpackConfig } from '../webpack/createServerWebpackConfig';
+import { createApiProcess, type ApiProcess } from './createApiProcess';
+
+/** Options for {@link watchApiServer}. */
+export interface ApiWatchOptions {
+  readonly root: string;
+  readonly loaded: LoadedConfig;
+  /** The environment the API child gets. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly write: (text: string) => void;
+}
+
+/** The API side of a dev session: its process, the first build and start, and how to stop watching. */
+export interface ApiWatch {
+  readonly api: ApiProcess;
+  /** Resolves once the first server build is done and its child listens (or either failed, reported). */
+  readonly firstStart: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The app's server, built in development mode on every change of its code and run in a child process
+ * (createApiProcess) on a port of its own, with SERVE_CLIENT=false: the dev server serves the client.
+ * A build that fails is reported and the last good child keeps answering.
+ */
+export function watchApiServer({ root, loaded, env, write }: ApiWatchOptions): ApiWatch {
+  const serverOut = join(root, '.cache', 'twelvepack', 'dev-server');
+  const api = createApiProcess({
+    entry: join(serverOut, 'main.js'),
+    env: { ...definedOnly(env), NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', SERVE_CLIENT: 'false', WEB_CONCURRENCY: '1' },
+    write,
+  });
+  const compiler = webpack(createServerWebpackConfig({ root, loaded, outDir: serverOut, mode: 'development', manifest: join(root, 'src', 'app') }));
+  let started: () => void = () => undefined;
+  const firstStart = new Promise<void>((resolve) => (started = resolve));
+  const watching = compiler.watch({ aggregateTimeout: 100 }, (error, stats) => {
+    if (error || stats?.hasErrors()) {
+      write(`\n  Server build failed; the API keeps running the last good build:\n${error?.message ?? stats?.toString('errors-only')}\n\n`);
+      started();
+      return;
+    }
+    void api.restart().then(started);
+  });
+  return {
+    api,
+    firstStart,
+    close: async () => {
+      await new Promise<void>((resolve) => (watching ? watching.close(() => resolve()) : resolve()));
+      await api.stop();
+    },
+  };
+}
+
+function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
