@@ -15,7 +15,10 @@ const WHERE = 'in src/app.ts';
  * (empty when there is none). Pure: the entry points call it once, at load.
  */
 export function checkApp(app: AnyApp): string[] {
-  return [...checkVariables(app.variables ?? []), ...checkPages(app.pages ?? []), ...checkRoutes(app.routes ?? [])];
+  const lists = (['variables', 'pages', 'routes'] as const).filter((key) => !Array.isArray(app[key]));
+  const missing = lists.map((key) => `${key} ${WHERE} is ${app[key] === undefined ? 'missing' : 'not a list'}: give it a list ([] for none).`);
+  const list = <T>(value: readonly T[]): readonly T[] => (Array.isArray(value) ? value : []);
+  return [...missing, ...checkVariables(list(app.variables)), ...checkPages(list(app.pages)), ...checkRoutes(list(app.routes))];
 }
 
 function checkVariables(variables: readonly VarSpec[]): string[] {

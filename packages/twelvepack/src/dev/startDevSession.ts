@@ -54,7 +54,8 @@ export async function startDevSession({ root, app, loaded, env, write }: DevSess
     publicDir: app.publicDir,
     outDir: join(root, '.cache', 'twelvepack', 'dev-client'),
   });
-  const devServer = new WebpackDevServer(devServerOptions({ host, port: loaded.config.PORT, app, root, api: apiWatch.api, isApiPath }), webpack(clientConfig));
+  const compiler = webpack(clientConfig);
+  const devServer = new WebpackDevServer(devServerOptions({ host, port: loaded.config.PORT, app, root, api: apiWatch.api, isApiPath }), compiler);
   await Promise.all([devServer.start(), apiWatch.firstStart]);
   const address = devServer.server?.address();
   const port = typeof address === 'object' && address !== null ? address.port : loaded.config.PORT;
@@ -63,6 +64,8 @@ export async function startDevSession({ root, app, loaded, env, write }: DevSess
     url: `http://${host}:${port}`,
     close: async () => {
       await devServer.stop();
+      // Closing the compiler writes webpack's disk cache (stopping the watch does not), so the next start is warm.
+      await new Promise<void>((resolve) => compiler.close(() => resolve()));
       await apiWatch.close();
     },
   };

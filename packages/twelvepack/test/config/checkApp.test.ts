@@ -73,6 +73,12 @@ describe('checkApp', () => {
     expect(problems[0]).toContain('in src/app.ts');
   });
 
+  it('names a list the declaration leaves out, such as variables in a plain-JavaScript src/app.ts', () => {
+    const { variables: _omitted, ...rest } = valid;
+    expect(checkApp(rest as unknown as AnyApp)).toEqual(['variables in src/app.ts is missing: give it a list ([] for none).']);
+    expect(checkApp({ ...valid, routes: {} } as unknown as AnyApp)).toEqual(['routes in src/app.ts is not a list: give it a list ([] for none).']);
+  });
+
   it('reports every problem at once, variables then pages then routes', () => {
     const app = {
       variables: [{ name: 'apiKey', type: 'string', exposure: 'server', doc: 'x' }],
