@@ -3,6 +3,9 @@ import type { BundlesRow } from './build/benchBundles';
 import type { MemoryRow } from './serving/benchMemory';
 import { BREAKDOWN_TARGETS, type ServingRow } from './serving/benchServing';
 import { median } from './median';
+import type { PeerBuildRow } from './peers/benchPeersBuild';
+import type { PeerDevRow } from './peers/benchPeersDev';
+import { formatPeerBuilds, formatPeerDev } from './peers/formatPeers';
 
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
@@ -14,6 +17,9 @@ export function formatReport({
   memory,
   build,
   bundles = [],
+  peerBuilds = [],
+  peerDev = [],
+  peerModules = 0,
   command,
 }: {
   machine: string;
@@ -21,6 +27,9 @@ export function formatReport({
   memory: readonly MemoryRow[];
   build: readonly BuildRow[];
   bundles?: readonly BundlesRow[];
+  peerBuilds?: readonly PeerBuildRow[];
+  peerDev?: readonly PeerDevRow[];
+  peerModules?: number;
   command: string;
 }): string {
   const out = ['# twelvepack benchmark results', '', `Command: \`${command}\` (after \`npm install\`, which builds dist/).`, '', machine, ''];
@@ -90,6 +99,7 @@ export function formatReport({
       '',
     );
   }
+  out.push(...formatPeerBuilds(peerBuilds, peerModules), ...formatPeerDev(peerDev, peerModules));
   return out.join('\n');
 }
 

@@ -9,13 +9,17 @@ import { benchServing, type ServingRow } from './serving/benchServing';
 import { LOAD_TOOL } from './serving/loadTest';
 import { NGINX } from './serving/nginxConfig';
 import { formatReport } from './formatReport';
+import { benchPeersBuild, type PeerBuildRow } from './peers/benchPeersBuild';
+import { benchPeersDev, type PeerDevRow } from './peers/benchPeersDev';
+import { resultsJson } from './resultsJson';
 
 const ROOT = join(__dirname, '..');
 
 /**
- * `npm run bench [-- --quick] [-- --only=serving,memory,build,bundles]`: measures
+ * `npm run bench [-- --quick] [-- --only=serving,memory,build,bundles,peers-build,peers-dev]`: measures
  * twelvepack against the alternatives in one run on this machine, prints the
- * tables and writes bench/RESULTS.md.
+ * tables and writes bench/RESULTS.md and bench/RESULTS.json (a full run only).
+ * The peers (Vite, Rsbuild) are installed on the first run into bench/.peers, never by `npm ci`.
  */
 export async function runBench(args: readonly string[]): Promise<void> {
   const quick = args.includes('--quick');
@@ -32,6 +36,9 @@ export async function runBench(args: readonly string[]): Promise<void> {
   let memory: MemoryRow[] = [];
   let build: BuildRow[] = [];
   let bundles: BundlesRow[] = [];
+  let peerBuilds: PeerBuildRow[] = [];
+  let peerDev: PeerDevRow[] = [];
+  const peerModules = quick ? 60 : 300;
   if (wanted('serving')) {
     log('\nServing (median requests/s and p99, keep-alive):');
     serving = await benchServing({ root: ROOT, seconds: quick ? 2 : 5, repeats: quick ? 1 : 3, connections: 32, log });
@@ -49,9 +56,26 @@ export async function runBench(args: readonly string[]): Promise<void> {
     bundles = await benchBundles({ modules: quick ? 60 : 300, repeats: quick ? 1 : 3, log });
   }
 
-  const report = formatReport({ machine: describeMachine(), serving, memory, build, bundles, command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}` });
+  if (wanted('peers-build')) {
+    log('\nPeers, production builds (interleaved rounds):');
+    peerBuilds = await benchPeersBuild({ modules: peerModules, rounds: quick ? 1 : 5, log });
+  }
+  if (wanted('peers-dev')) {
+    log('\nPeers, dev server (interleaved rounds, in Chromium):');
+    peerDev = await benchPeersDev({ modules: peerModules, rounds: quick ? 1 : 3, edits: quick ? 2 : 5, log });
+  }
+
+  const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  const machine = describeMachine();
+  const report = formatReport({ machine, serving, memory, build, bundles, peerBuilds, peerDev, peerModules, command });
   log(`\n${report}`);
-  if (only === undefined && !quick) writeFileSync(join(__dirname, 'RESULTS.md'), report);
+  if (only === undefined && !quick) {
+    writeFileSync(join(__dirname, 'RESULTS.md'), report);
+    writeFileSync(
+      join(__dirname, 'RESULTS.json'),
+      resultsJson({ command, machine, build: { modules: peerModules, rows: peerBuilds }, dev: { modules: peerModules, rows: peerDev }, serving: { rows: serving } }),
+    );
+  }
 }
 
 function describeMachine(): string {
