@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import webpack from 'webpack';
 import type { LoadedConfig } from '../config/loadConfig';
-import { createServerWebpackConfig } from '../webpack/createServerWebpackConfig';
 import { createApiProcess, type ApiProcess } from './createApiProcess';
+import { forkServerBuild } from './forkServerBuild';
 
 /** Options for {@link watchApiServer}. */
 export interface ApiWatchOptions {
@@ -22,7 +21,8 @@ export interface ApiWatch {
 }
 
 /**
- * The app's server, built in development mode on every change of its code and run in a child process
+ * The app's server, built in development mode on every change of its code (in a process of its own,
+ * forkServerBuild, beside the client's compile) and run in a child process
  * (createApiProcess) on a port of its own, with SERVE_CLIENT=false: the dev server serves the client.
  * A build that fails is reported and the last good child keeps answering.
  */
@@ -33,24 +33,32 @@ export function watchApiServer({ root, loaded, env, write }: ApiWatchOptions): A
     env: { ...definedOnly(env), NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', SERVE_CLIENT: 'false', WEB_CONCURRENCY: '1' },
     write,
   });
-  const compiler = webpack(createServerWebpackConfig({ root, loaded, outDir: serverOut, mode: 'development', manifest: join(root, 'src', 'app') }));
   let started: () => void = () => undefined;
   const firstStart = new Promise<void>((resolve) => (started = resolve));
-  const watching = compiler.watch({ aggregateTimeout: 100 }, (error, stats) => {
-    if (error || stats?.hasErrors()) {
-      write(`\n  Server build failed; the API keeps running the last good build:\n${error?.message ?? stats?.toString('errors-only')}\n\n`);
+  const build = forkServerBuild({
+    root,
+    outDir: serverOut,
+    manifest: join(root, 'src', 'app'),
+    secrets: loaded.secrets,
+    onBuild: (failure) => {
+      if (failure !== undefined) {
+        write(`\n  Server build failed; the API keeps running the last good build:\n${failure}\n\n`);
+        started();
+        return;
+      }
+      void api.restart().then(started);
+    },
+    onExit: (how) => {
+      write(`\n  The server build stopped (${how}): server edits are not rebuilt. Stop the dev server (Ctrl-C) and run npm run dev again.\n\n`);
       started();
-      return;
-    }
-    void api.restart().then(started);
+    },
   });
   return {
     api,
     firstStart,
     close: async () => {
-      await new Promise<void>((resolve) => (watching ? watching.close(() => resolve()) : resolve()));
-      // Closing the compiler writes webpack's disk cache (stopping the watch does not), so the next start is warm.
-      await new Promise<void>((resolve) => compiler.close(() => resolve()));
+      // The build process writes webpack's disk cache as it closes, so the next start is warm.
+      await build.close();
       await api.stop();
     },
   };

@@ -33,7 +33,7 @@ export interface BuildOptions {
   readonly cache?: boolean;
   /** Where the disk caches live; webpack's and babel-loader's defaults under node_modules/.cache otherwise. */
   readonly cacheDirectory?: string;
-  /** Transpile dependencies to the bundle's level (default true). */
+  /** Transpile dependencies to the bundle's level (default: what the plan says, true for a production build). */
   readonly transpileDependencies?: boolean;
   /**
    * Which bundle (src/webpack/browserTargets.js): `legacy`, ES5 for every browser (the default), or `modern`,

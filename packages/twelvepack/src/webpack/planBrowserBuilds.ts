@@ -38,6 +38,11 @@ export interface BrowserBuildPlan {
   readonly ships: boolean;
   /** Tuned for a watch loop: rebuilds of one module at a time, kept small. */
   readonly watched: boolean;
+  /**
+   * Dependencies go through Babel too: what ships must run in every browser of its list (and the legacy bundle is
+   * proven ES5). The dev server's browser runs them as published, which halves a cold start's compile.
+   */
+  readonly transpilesDependencies: boolean;
   /** Babel may run in worker processes (a production build's many modules; a rebuild of one gains nothing). */
   readonly babelWorkers: boolean;
   /** Public placeholders in the pages filled at build time (development), or left for the server to fill from its environment. */
@@ -88,6 +93,7 @@ export function planBrowserBuild({ mode, bundle, paired, sourceMaps, hot = false
     sourceMaps: production ? sourceMaps : 'eval',
     ships: production,
     watched: !production,
+    transpilesDependencies: production,
     babelWorkers: production,
     fillsPlaceholders: !production,
     fastRefresh: !production && hot && react,

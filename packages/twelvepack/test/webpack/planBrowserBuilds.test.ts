@@ -28,7 +28,7 @@ describe('planBrowserBuild (what one compilation is)', () => {
     expect(planBrowserBuild({ ...production, bundle, paired })).toMatchObject({ writesPages, scriptSuffix, ecmaVersion, scriptLoading, cssBrowsers });
   });
 
-  it('ships a production build: hashed names, its source maps as SOURCE_MAPS says, proven and compressed, Babel workers allowed, placeholders left to the server', () => {
+  it('ships a production build: hashed names, its source maps as SOURCE_MAPS says, proven and compressed, Babel workers allowed, dependencies transpiled, placeholders left to the server', () => {
     for (const sourceMaps of ['hidden', 'linked', 'none'] as const) {
       expect(planBrowserBuild({ mode: 'production', bundle: 'modern', paired: false, sourceMaps })).toMatchObject({
         hashedNames: true,
@@ -36,18 +36,20 @@ describe('planBrowserBuild (what one compilation is)', () => {
         ships: true,
         watched: false,
         babelWorkers: true,
+        transpilesDependencies: true,
         fillsPlaceholders: false,
       });
     }
   });
 
-  it('tunes a development build for the watch loop: plain names, per-module eval maps, no proof, no workers, placeholders filled', () => {
+  it('tunes a development build for the watch loop: plain names, per-module eval maps, no proof, no workers, dependencies as published, placeholders filled', () => {
     expect(planBrowserBuild({ mode: 'development', bundle: 'modern', paired: false, sourceMaps: 'none' })).toMatchObject({
       hashedNames: false,
       sourceMaps: 'eval',
       ships: false,
       watched: true,
       babelWorkers: false,
+      transpilesDependencies: false,
       fillsPlaceholders: true,
     });
   });

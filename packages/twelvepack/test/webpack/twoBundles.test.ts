@@ -176,6 +176,19 @@ describe('the modern bundle’s proof', () => {
   });
 });
 
+describe('dependencies', () => {
+  it('are transpiled for what ships (the modern bundle proves ES2020) and served as published by a development build', async () => {
+    const shipped = await runFixtureBuild({ entry: 'usesModernDep.ts', bundle: 'modern' });
+    expect(shipped.errors).toEqual([]);
+    const dev = await runFixtureBuild({ entry: 'usesModernDep.ts', bundle: 'modern', mode: 'development' });
+    expect(dev.errors).toEqual([]);
+    const code = (build: typeof dev) => build.files.filter((file) => file.endsWith('.js')).map((file) => build.read(file)).join('\n');
+    // modern-dep's private class field, as its author wrote it.
+    expect(code(dev)).toContain('#prefix');
+    expect(code(shipped)).not.toContain('#prefix');
+  });
+});
+
 describe('LegacyBundleLink', () => {
   it('refuses to wait for a legacy build that was never set up, saying how to build the pair', async () => {
     await expect(new LegacyBundleLink().legacy()).rejects.toThrow(/none was built with it\. Build the configurations createClientWebpackConfigs returns together/);

@@ -13,7 +13,7 @@ export const moduleRulesPart: BrowserPart = (plan, { root, cache, cacheDirectory
       root,
       bundle: plan.bundle,
       cssBrowsers: plan.cssBrowsers,
-      transpileDependencies,
+      transpileDependencies: plan.transpilesDependencies && transpileDependencies !== false,
       workers,
       fastRefresh: plan.fastRefresh,
       cache: babelLoaderCache(cache, cacheDirectory),
