@@ -6,6 +6,7 @@ import { TOOLKIT_PATHS } from '../config/checkApp';
 import type { LoadedConfig } from '../config/loadConfig';
 import { createRouter } from '../server/http/createRouter';
 import { createWebpackConfig } from '../webpack/createWebpackConfig';
+import { withoutOptionChecks } from '../webpack/withoutOptionChecks';
 import { checkPortFree } from './checkPortFree';
 import { devServerOptions } from './devServerOptions';
 import { watchApiServer } from './watchApiServer';
@@ -55,8 +56,9 @@ export async function startDevSession({ root, app, loaded, env, write }: DevSess
     outDir: join(root, '.cache', 'twelvepack', 'dev-client'),
   });
   const compiler = webpack(clientConfig);
-  const devServer = new WebpackDevServer(devServerOptions({ host, port: loaded.config.PORT, app, root, api: apiWatch.api, isApiPath }), compiler);
-  await Promise.all([devServer.start(), apiWatch.firstStart]);
+  // The dev server's options are the toolkit's own: checking them against their schemas is skipped.
+  const devServer = withoutOptionChecks(() => new WebpackDevServer(devServerOptions({ host, port: loaded.config.PORT, app, root, api: apiWatch.api, isApiPath }), compiler));
+  await Promise.all([withoutOptionChecks(() => devServer.start()), apiWatch.firstStart]);
   const address = devServer.server?.address();
   const port = typeof address === 'object' && address !== null ? address.port : loaded.config.PORT;
 

@@ -24,6 +24,17 @@ describe('withoutOptionChecks', () => {
     expect(withBadOption).toThrow(/unknown property/);
   });
 
+  it('keeps the checks off until a promise it returns settles (the dev server starting), then checks again', async () => {
+    let finish: () => void = () => undefined;
+    const started = withoutOptionChecks(() => new Promise<void>((resolve) => (finish = resolve)));
+    expect(needValidate()).toBe(false);
+    expect(withBadOption()).toBeInstanceOf(CompressionPlugin);
+    finish();
+    await started;
+    expect(needValidate()).toBe(true);
+    expect(withBadOption).toThrow(/unknown property/);
+  });
+
   it('leaves the checks off when they were off before', () => {
     disableValidation();
     withoutOptionChecks(() => undefined);
