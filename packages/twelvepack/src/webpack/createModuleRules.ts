@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import type { RuleSetRule, RuleSetUseItem } from 'webpack';
 import { babelWorkerOptions } from './babelWorkers';
@@ -34,6 +35,13 @@ export interface ModuleRuleOptions {
   readonly cssBrowsers?: readonly string[];
   /** Babel registers React components for Fast Refresh (react-refresh/babel; babelConfig.js), for the dev server. */
   readonly fastRefresh?: boolean;
+  /**
+   * The app's public folder (absolute): a file in it that code imports (`import logo from '/logo.svg'`, resolved
+   * there by resolvePart) is the URL it is served at, `/logo.svg`, and is not emitted again (it is copied as it is).
+   */
+  readonly publicDir?: string;
+  /** CSS modules' class names readable (`Card-module__title--x1b2c`, development) or short hashes (production). */
+  readonly readableClassNames?: boolean;
 }
 
 /**
@@ -49,6 +57,8 @@ export function createModuleRules({
   cssBrowsers = LEGACY_BROWSERS,
   workers = 0,
   fastRefresh = false,
+  readableClassNames = false,
+  publicDir,
 }: ModuleRuleOptions): RuleSetRule[] {
   const babel = {
     loader: require.resolve('babel-loader'),
@@ -71,9 +81,43 @@ export function createModuleRules({
     ...(transpileDependencies
       ? [{ test: /\.(js|mjs|cjs)$/, include: /[\\/]node_modules[\\/]/, exclude: NEVER_TRANSPILED, use: transpile }]
       : []),
-    { test: /\.css$/, use: [MiniCssExtractPlugin.loader, { loader: require.resolve('css-loader'), options: { importLoaders: 1 } }, postcss(cssBrowsers)] },
-    { test: /\.(png|jpe?g|gif|svg|webp|avif|woff2?)$/, type: 'asset/resource' },
+    {
+      test: /\.css$/,
+      use: [
+        // A CSS module's class map is its default export too, as Vite and create-react-app give it; named imports work as well.
+        { loader: MiniCssExtractPlugin.loader, options: { defaultExport: true } },
+        { loader: require.resolve('css-loader'), options: { importLoaders: 1, modules: cssModules(readableClassNames) } },
+        postcss(cssBrowsers),
+      ],
+    },
+    { test: ASSET_FILES, exclude: publicDir === undefined ? [] : [publicDir], type: 'asset/resource' },
+    ...(publicDir === undefined ? [] : [publicFileRule(publicDir)]),
   ];
+}
+
+/** The files an import turns into a URL (asset modules), as the types twelvepack ships declare them (types/assets.d.ts). */
+export const ASSET_FILES = /\.(png|jpe?g|gif|svg|webp|avif|ico|woff2?)$/;
+
+/** An asset of the public folder imported by its served path (the pages' templates there are html-webpack-plugin's): its URL is that path, and CopyPlugin already copies the file. */
+function publicFileRule(publicDir: string): RuleSetRule {
+  return {
+    test: ASSET_FILES,
+    include: publicDir,
+    type: 'asset/resource',
+    generator: {
+      emit: false,
+      filename: (pathData: { module?: { resource?: string } }) => relative(publicDir, pathData.module?.resource ?? '').replace(/\\/g, '/'),
+    },
+  };
+}
+
+/**
+ * `*.module.css` files are CSS modules (every other stylesheet is global): their class names are local to the file,
+ * exported under the names written in it. The names depend on the file's path and the class only, so the legacy
+ * and the modern bundle, which share one stylesheet, agree on them.
+ */
+function cssModules(readable: boolean) {
+  return { auto: true, namedExport: true, exportLocalsConvention: 'as-is' as const, localIdentName: readable ? '[name]__[local]--[hash:base64:5]' : '[hash:base64:8]' };
 }
 
 /**

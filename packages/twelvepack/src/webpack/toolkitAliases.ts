@@ -5,7 +5,7 @@ import { join } from 'node:path';
 const THIS_COPY = join(__dirname, '..');
 
 /** The package's `exports` (package.json sits two folders up from src/webpack and dist/webpack alike). */
-const PACKAGE_EXPORTS = (JSON.parse(readFileSync(join(THIS_COPY, '..', 'package.json'), 'utf8')) as { exports: Record<string, string> }).exports;
+const PACKAGE_EXPORTS = (JSON.parse(readFileSync(join(THIS_COPY, '..', 'package.json'), 'utf8')) as { exports: Record<string, string | Record<string, string>> }).exports;
 
 /**
  * webpack aliases that send an app's `twelvepack/...` imports to the copy of
@@ -17,7 +17,8 @@ const PACKAGE_EXPORTS = (JSON.parse(readFileSync(join(THIS_COPY, '..', 'package.
 export function toolkitAliases(): Record<string, string> {
   const aliases: Record<string, string> = {};
   for (const [subpath, target] of Object.entries(PACKAGE_EXPORTS)) {
-    const module = /^\.\/dist\/(.+)\.js$/.exec(target);
+    // A conditional export (types only, as twelvepack/assets) is no module.
+    const module = typeof target === 'string' ? /^\.\/dist\/(.+)\.js$/.exec(target) : null;
     if (module !== null) aliases[`twelvepack${subpath.slice(1)}$`] = join(THIS_COPY, module[1]!);
   }
   return aliases;

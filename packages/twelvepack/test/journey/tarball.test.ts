@@ -11,7 +11,7 @@ function tarballFiles(): string[] {
 }
 
 /** The tarball's own package.json. */
-function packedManifest(): { bin: Record<string, string>; exports: Record<string, string>; dependencies: Record<string, string>; workspaces?: unknown } {
+function packedManifest(): { bin: Record<string, string>; exports: Record<string, string | Record<string, string>>; dependencies: Record<string, string>; workspaces?: unknown } {
   return JSON.parse(execFileSync('tar', ['-xzOf', packedTarball(), 'package/package.json'], { encoding: 'utf8' })) as ReturnType<typeof packedManifest>;
 }
 
@@ -19,7 +19,8 @@ describe('the packed toolkit (npm pack)', () => {
   it('holds every file its bin and exports name, each .js with its .d.ts types', () => {
     const files = new Set(tarballFiles());
     const { bin, exports } = packedManifest();
-    const targets = [...Object.values(bin), ...Object.values(exports)].map((target) => target.replace(/^\.\//, ''));
+    // A conditional export ({ types }) names each of its files.
+    const targets = [...Object.values(bin), ...Object.values(exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))].map((target) => target.replace(/^\.\//, ''));
     expect(targets.filter((target) => !files.has(target))).toEqual([]);
     const typesMissing = targets.filter((target) => target.endsWith('.js') && !files.has(target.replace(/\.js$/, '.d.ts')));
     expect(typesMissing).toEqual([]);

@@ -33,7 +33,7 @@ export interface PublicEnvPluginOptions {
  *
  * It also makes a non-public `process.env.X` in application code a build error
  * that names the module and the variable, instead of webpack 5's silent
- * `undefined` (or a ReferenceError in the browser).
+ * `undefined` (or a ReferenceError in the browser), and so Vite's `import.meta.env`.
  */
 export class PublicEnvPlugin {
   private readonly publicEnv: Readonly<Record<string, string>>;
@@ -98,6 +98,22 @@ export class PublicEnvPlugin {
         );
         return true;
       };
+      // Vite's import.meta.env is not defined here: webpack would compile it to undefined, without a word.
+      const viteEnv = (expression: Expression) => {
+        if (isDependency(parser)) return undefined;
+        fail(
+          parser,
+          expression,
+          "import.meta.env is Vite's; twelvepack does not define it, so it would be undefined in the browser. " +
+            "Read public variables with import { publicConfig } from 'twelvepack/client' (or process.env.PUBLIC_...), and the mode with process.env.NODE_ENV.",
+        );
+        // The build has failed; `undefined` in its place keeps the minifier from reporting the same line again.
+        parser.state.module.addPresentationalDependency(new compiler.webpack.dependencies.ConstDependency('undefined', expression.range!, null));
+        return true;
+      };
+      // Before webpack's own (stage -100), which would render it as an object of its definitions.
+      parser.hooks.expression.for('import.meta.env').tap({ name: NAME, stage: -200 }, viteEnv);
+      parser.hooks.expressionMemberChain.for('import.meta').tap(NAME, (expression, members) => (members[0] === 'env' ? viteEnv(expression) : undefined));
       parser.hooks.expression.for('process.env').tap(NAME, wholeEnv);
       // `const env = process.env` is an alias, not an expression, because DefinePlugin makes process.env renameable.
       parser.hooks.rename.for('process.env').tap(NAME, (expression) => (isDependency(parser) ? undefined : wholeEnv(expression)));

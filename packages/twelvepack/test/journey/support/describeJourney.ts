@@ -25,7 +25,12 @@ type BrowserWindow = { document: { querySelector(selector: string): { textConten
 export interface ShownAnswer {
   readonly route: string;
   readonly selector: string;
+  /** An imported image the page shows, sized by a CSS module's class: it loaded, and has this computed width. */
+  readonly image?: { readonly selector: string; readonly width: string };
 }
+
+/** As much of an `<img>` as the check reads. */
+type BrowserImage = { readonly complete: boolean; readonly naturalWidth: number };
 
 /**
  * The whole journey of a new app, outside this repository, each step a real
@@ -149,6 +154,17 @@ export function describeJourney(template: string, shows: ShownAnswer): void {
           selector: shows.selector,
           text: message,
         }, { timeout: 30_000 });
+        if (shows.image !== undefined) {
+          const image = await page.$eval(
+            shows.image.selector,
+            (element) => {
+              const img = element as unknown as BrowserImage;
+              const style = (globalThis as unknown as { getComputedStyle(e: unknown): { width: string } }).getComputedStyle(element);
+              return { loaded: img.complete && img.naturalWidth > 0, width: style.width };
+            },
+          );
+          expect(image).toEqual({ loaded: true, width: shows.image.width });
+        }
         await page.screenshot({ path: join(SCREENSHOT_DIR, `journey-${template}.png`) });
         expect(await watched.problems()).toEqual([]);
       }, 90_000);
