@@ -50,6 +50,8 @@ export function appPackageJson({ name, template, toolkit, start, toolkitSpec, to
       'heroku-build': 'twelvepack postinstall',
       'heroku-postbuild': 'twelvepack postinstall',
       build: 'twelvepack build',
+      // `npm start` before any build says to build (the Procfile runs the server directly, without it).
+      prestart: 'twelvepack start-check',
       start,
       dev: 'twelvepack dev',
       'env:example': 'twelvepack env:example',

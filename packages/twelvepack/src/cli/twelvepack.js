@@ -10,6 +10,7 @@ const VERBS = {
   dev: { module: './dev.js', doc: 'the development server: live rebuild, API on the same origin' },
   'env:example': { module: './envExample.js', doc: '.env.example and the browser types, from the declared variables' },
   init: { module: './init.js', doc: 'a new app in a new folder: twelvepack init DIR [--template vanilla|react] [--toolkit SPEC]' },
+  'start-check': { module: './startCheck.js', doc: "before npm start (its prestart): says to build when dist/server/main.js is missing" },
   postinstall: { module: './postinstall.js', doc: "the production build on npm install (and Heroku's build hooks), once, never as a dependency" },
 };
 

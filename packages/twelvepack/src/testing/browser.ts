@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -26,12 +26,28 @@ export function describeWithBrowser(name: string, body: () => void): void {
   describeWithBinary(CHROMIUM, 'chromium', name, body);
 }
 
-/** A fresh headless Chromium with its own empty profile. Close it in afterAll. */
+/** A fresh headless Chromium with its own empty profile, removed when it closes. Close it in afterAll. */
 export async function launchBrowser(): Promise<BrowserContext> {
   const { chromium } = loadPlaywright();
   const profile = mkdtempSync(join(tmpdir(), 'twelvepack-chromium-'));
+  // Chromium may still be flushing its profile as close() returns: a few retries cover that.
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+  try {
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+    const close = context.close.bind(context);
+    context.close = async (options) => {
+      try {
+        await close(options);
+      } finally {
+        removeProfile();
+      }
+    };
+    return context;
+  } catch (error) {
+    removeProfile();
+    throw error;
+  }
 }
 
 /**

@@ -42,7 +42,7 @@ const EVERY_APP = [
 const EXPECTED = {
   vanilla: { files: [...EVERY_APP, 'src/client/main.ts'].sort(), dependencies: ['twelvepack'], devDependencies: ['@types/jest', '@types/node', 'babel-jest', 'jest', 'typescript'] },
   react: {
-    files: [...EVERY_APP, 'src/client/App.tsx', 'src/client/Greeting.tsx', 'src/client/main.tsx'].sort(),
+    files: [...EVERY_APP, 'src/client/App.module.css', 'src/client/App.tsx', 'src/client/Greeting.tsx', 'src/client/logo.svg', 'src/client/main.tsx'].sort(),
     dependencies: ['react', 'react-dom', 'twelvepack'],
     devDependencies: ['@types/jest', '@types/node', '@types/react', '@types/react-dom', 'babel-jest', 'jest', 'typescript'],
   },
@@ -115,6 +115,7 @@ describe.each(['vanilla', 'react'] as const)('twelvepack init DIR --template %s'
       'heroku-build': 'twelvepack postinstall',
       'heroku-postbuild': 'twelvepack postinstall',
       build: 'twelvepack build',
+      prestart: 'twelvepack start-check',
       start: web,
       dev: 'twelvepack dev',
       'env:example': 'twelvepack env:example',

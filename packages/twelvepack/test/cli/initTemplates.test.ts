@@ -89,10 +89,10 @@ describe.each(Object.keys(INIT_TEMPLATES))('the %s template', (template) => {
     expect(read(template, 'babel.config.js')).toContain("module.exports = require('twelvepack/babel');");
   });
 
-  it('tests the built server with spawnServer, and says to run npm run build when there is none', () => {
+  it('tests the built server with spawnServer, on the install\'s build when it is fresh (findFreshBuild), else on a new one', () => {
     const spec = read(template, 'test/server.test.ts');
     expect(spec).toContain("from 'twelvepack/testing'");
-    expect(spec).toContain('run `npm run build`');
+    expect(spec).toContain('findFreshBuild({ root: ROOT, app }) ?? (await buildApp({ root: ROOT, app }))');
   });
 });
 

@@ -1,21 +1,22 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnServer, type SpawnedServer } from 'twelvepack/testing';
+import { buildApp, findFreshBuild, spawnServer, type SpawnedServer } from 'twelvepack/testing';
+import app from '../src/app';
 
 const ROOT = join(__dirname, '..');
 
-/** The production build in dist/, started as the platform starts it (npm install builds it once; so does npm run build). */
+/**
+ * The production build, started as the platform starts it: dist/ when it is exactly what the sources build (npm
+ * install built it), otherwise a fresh build in a temp folder, so the spec never runs against a stale one.
+ */
 describe('the built server', () => {
   let server: SpawnedServer | undefined;
   let url: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist', 'server', 'main.js'))) {
-      throw new Error('There is no production build in dist/: run `npm run build` (npm install runs it once), then `npm test` again.');
-    }
-    server = spawnServer({ dir: ROOT, env: { PUBLIC_APP_NAME: 'Test Shop' } });
+    const dir = findFreshBuild({ root: ROOT, app }) ?? (await buildApp({ root: ROOT, app }));
+    server = spawnServer({ dir, env: { PUBLIC_APP_NAME: 'Test Shop' } });
     url = await server.ready();
-  });
+  }, 180_000);
   afterAll(() => server?.kill());
 
   it('serves the page, with the public name of its own environment in the title', async () => {
