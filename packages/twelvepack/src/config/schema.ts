@@ -128,7 +128,7 @@ export const schema = [
     doc: 'Trust X-Forwarded-For and X-Forwarded-Proto from the proxy in front (true behind a platform router).',
   },
   {
-    // Below the request timeout: Node swaps the two when headers is larger (issue 13). A real client sends its headers
+    // Below the request timeout: Node swaps the two when headers is larger. A real client sends its headers
     // in one packet; 10 s still covers a lossy mobile link, and holds a slow-header (slowloris) connection 10 s at most.
     name: 'HEADERS_TIMEOUT_MS',
     type: 'integer',
@@ -231,7 +231,7 @@ export const schema = [
     doc: 'Babel worker processes of the production build; unset: one on a machine with 2+ CPUs and 2 GB+, none otherwise. 0 saves about 225 MB.',
   },
   {
-    // A bearer token guessed online is the whole API: 128 bits puts that beyond any rate of guessing (issue 12).
+    // A bearer token guessed online is the whole API: 128 bits puts that beyond any rate of guessing.
     name: 'ADMIN_TOKEN',
     type: 'string',
     strength: { minLength: 32, minBits: 128 },

@@ -26,7 +26,7 @@ const NEWLINE = 0x0a;
  * characters, which is bytes for ASCII, and encoded once, when handed over; a
  * batch whose characters took more bytes than that is split at line ends
  * there. (SonicBoom batches too, but measures its whole buffer again on every
- * write, which cost more than serializing the line: issue 16.)
+ * write, which cost more than serializing the line.)
  */
 export function createLineBatcher(sink: LineSink, maxBytes: number): LineBatcher {
   let waiting = '';

@@ -79,7 +79,7 @@ export const LOG_FLUSH_INTERVAL_MS = 100;
 const PIPE_BUF = 4096;
 /**
  * A batch's size when this process alone writes to stdout: a process's own writes never interleave, and each
- * write is a system call (at 4 KiB a write, a seventh of a request line's CPU in a profile under load: issue 16).
+ * write is a system call (at 4 KiB a write, a seventh of a request line's CPU in a profile under load).
  */
 const ALONE_BATCH_BYTES = 16_384;
 

@@ -1,5 +1,5 @@
 // What an ES5 browser (IE 11, the oldest the legacy bundle targets) lacks, and how a jsdom window is made to
-// lack it too, so a missing polyfill fails a spec instead of an old browser (issue 14).
+// lack it too, so a missing polyfill fails a spec instead of an old browser.
 
 /**
  * Built-ins deleted from the page's realm before its scripts run, as `Global` or `Owner.member` paths

@@ -9,7 +9,7 @@ export const WORKER_MEMORY_FLOOR_BYTES = 2 * 1024 ** 3;
  * one when the machine has a second CPU and memory to spare, none otherwise.
  * One worker takes Babel off the build's main thread, which then resolves,
  * parses and minifies beside it; more gained little on 2 CPUs and cost a
- * process each (bench/RESULTS.md, issue 15). Pure.
+ * process each (bench/RESULTS.md). Pure.
  */
 export function chooseBabelWorkers({ configured, cpus, memoryBytes }: { readonly configured: number | undefined; readonly cpus: number; readonly memoryBytes: number }): number {
   if (configured !== undefined) return configured;

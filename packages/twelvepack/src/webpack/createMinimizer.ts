@@ -22,7 +22,7 @@ export function createMinimizer(minifier: 'swc' | 'terser', ecma: 5 | 2020 = 5):
     return new TerserPlugin({
       // One worker per core: while terser runs the main thread only waits, so the plugin's default
       // (cores - 1) left one of a 2-core machine's cores idle. Both cores: cold build 11% faster on the
-      // bench app, same peak memory (issue 6).
+      // bench app, same peak memory.
       parallel: availableParallelism(),
       extractComments: false,
       terserOptions: { ...TERSER_OPTIONS, ecma },
@@ -37,7 +37,7 @@ const TERSER_OPTIONS = {
   safari10: true,
   format: { comments: false },
   // Whole-program value tracking is terser's costliest pass and buys little here: on the
-  // bench app it took 30% of minify time for 1.4% of the size (issue 6).
+  // bench app it took 30% of minify time for 1.4% of the size.
   compress: { reduce_vars: false, reduce_funcs: false, collapse_vars: false, inline: false },
 } as const;
 

@@ -53,7 +53,7 @@ interface Pipeline {
  * An answer sent while part of the request's body is unread (a refusal: 401,
  * 413, 429, or any answer that ignores the body) carries `Connection: close`
  * and the connection closes after it: Node would otherwise read and discard
- * the whole declared body to keep the connection (issue 13).
+ * the whole declared body to keep the connection.
  *
  * The log line is written as soon as the response is complete: at once for the
  * answers made synchronously (the static files), at `close` for the others. A
@@ -64,7 +64,7 @@ interface Pipeline {
  *
  * A synchronous answer (every static file) creates no closure and adds no
  * listener: what a request costs beyond a bare answer is its id, its headers
- * and its line (issue 16). Only an answer still pending takes the slow path.
+ * and its line. Only an answer still pending takes the slow path.
  */
 export function createRequestHandler({ logger, trustProxy, routes, fallback, isStopping, config, services, statusWrittenTo }: RequestHandlerOptions) {
   const route = createRouter(routes);

@@ -10,7 +10,7 @@ const IDS_PER_PREFIX = 2 ** 48;
  * process draws its own bits (two of a million processes share them with a
  * chance near 3·10⁻¹¹), and within a process, where the counter never repeats
  * under one prefix. A counter and a concatenation instead of `randomUUID()`'s
- * 16 random bytes formatted per request (issue 16), and still a UUID, so
+ * 16 random bytes formatted per request, and still a UUID, so
  * whatever stores request ids as UUIDs keeps working.
  */
 export function createRequestIds(): () => string {

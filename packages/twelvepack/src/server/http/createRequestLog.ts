@@ -8,7 +8,7 @@ export type RequestLog = (requestId: string, method: string, path: string, statu
  * The request line's writer: formatted by formatRequestLine and written to the
  * logger's own stream, so it is batched and flushed with every other line. A
  * generic serialization per request (pino's) was a quarter of the server's CPU
- * per request (issue 16). For a logger not made by createLogger, whose format
+ * per request. For a logger not made by createLogger, whose format
  * is not known, the line goes through the logger as any other.
  */
 export function createRequestLog(logger: Logger): RequestLog {

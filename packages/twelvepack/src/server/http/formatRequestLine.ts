@@ -5,7 +5,7 @@ const NEEDS_ESCAPING = /[\u0000-\u001f"\\\ud800-\udfff]/;
  * The request line, as pino writes a line with createLogger's options: level
  * (as a word), time, pid, then the request's fields, then msg (a spec holds it
  * to pino's output for the same fields). One template, every field in place:
- * no object to walk, no serializer to dispatch (issue 16). The strings that
+ * no object to walk, no serializer to dispatch. The strings that
  * come from the request are escaped; the numbers are the pipeline's own. Pure.
  */
 export function formatRequestLine(time: string, pid: number, requestId: string, method: string, path: string, status: number, bytes: number, durationMs: number): string {

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 
 /**
- * What a browser does with a file, which decides the headers it gets (issue 16):
+ * What a browser does with a file, which decides the headers it gets:
  * a `document` may be shown, framed or run on its own and gets every security
  * header; the others are subresources of a page, with only the headers that
  * matter for them. A `script` is a document again when it is run as a worker

@@ -36,7 +36,7 @@ export function securityHeaders(inlineScriptHash: string): Readonly<Record<strin
  * origin may embed it. A CSP, framing rules and an opener policy mean nothing
  * on a response that is never a document; the referrer policy above is the
  * browsers' default, which a stylesheet's own requests follow without it. And
- * every header costs on every response (issue 16).
+ * every header costs on every response.
  */
 export const SUBRESOURCE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',

@@ -5,7 +5,7 @@ import { staticVariant } from './staticVariant';
  * The entry with `Accept` put first in every variant's `Vary` (`Accept,
  * Accept-Encoding` for a compressed one): index.html as the answer to a client
  * route, which is 404 to a request that does not ask for HTML, so a cache must
- * key it on Accept too (issue 12). Made once, at boot; the entry is not changed. Pure.
+ * key it on Accept too. Made once, at boot; the entry is not changed. Pure.
  */
 export function varyOnAccept(entry: StaticEntry): StaticEntry {
   const variants: Partial<Record<string, StaticVariant>> = {};
