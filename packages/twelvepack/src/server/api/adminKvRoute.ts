@@ -6,7 +6,7 @@ import { BodyTooLargeError, readBody } from '../http/readBody';
 import { originForm } from '../static/resolveRequestPath';
 import type { KeyValueStore } from '../store/KeyValueStore';
 import { createAdminAuth, type AdminAuthOptions } from './createAdminAuth';
-import { KV_LIMITS, parseKvRequest } from './parseKvRequest';
+import { KV_LIMITS, parseKvRequest, parseMgetBody } from './parseKvRequest';
 
 /** Where the admin key/value API is mounted. */
 export const ADMIN_KV_PREFIX = '/api/admin/kv';
@@ -24,7 +24,8 @@ export interface AdminKvRouteOptions<S> extends AdminAuthOptions {
  * routes table: behind `Authorization: Bearer <ADMIN_TOKEN>` (compared in
  * constant time; failed attempts limited per client address, see
  * createAdminAuth). With no token configured it does not exist: 404. Values are
- * the raw request body (UTF-8), size-limited; a bad request writes nothing.
+ * the raw request body (UTF-8), size-limited; a bad request writes nothing. On
+ * its own path, GET scans (`{ cursor, keys }`) and POST is an mget (`{ keys, values }`).
  */
 export function adminKvRoute<S>({ store: storeOf, prefix = ADMIN_KV_PREFIX, ...auth }: AdminKvRouteOptions<S>): RouteSpec<{ readonly ADMIN_TOKEN?: string }, S> {
   const refusalFor = createAdminAuth(auth);
@@ -57,16 +58,22 @@ async function answerKv(req: IncomingMessage, store: KeyValueStore, prefix: stri
     case 'increment':
       // Past ±(2^53 - 1) the value is a decimal string; NotAnIntegerError and IncrementOverflowError are 409s.
       return json(200, { key: operation.key, value: jsonInteger(await store.increment(operation.key)) });
+    case 'scan':
+      // A cursor the store did not hand out is its StoreArgumentError: a 400 that says to start from "0".
+      return json(200, await store.scan(operation.prefix, { cursor: operation.cursor, count: operation.count }));
+    case 'mget': {
+      const body = await readText(req, KV_LIMITS.maxMgetBodyBytes, {
+        tooLarge: `An mget body is at most ${KV_LIMITS.maxMgetBodyBytes} bytes: send fewer keys per request.`,
+        notText: 'The body must be UTF-8 text.',
+      });
+      if (typeof body !== 'string') return body;
+      const request = parseMgetBody(body);
+      if (!request.ok) return json(400, { error: request.error });
+      return json(200, { keys: request.keys, values: await store.mget(request.keys) });
+    }
     case 'set': {
-      let body: Buffer;
-      try {
-        body = await readBody(req, KV_LIMITS.maxValueBytes);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) return json(413, { error: `Values are at most ${KV_LIMITS.maxValueBytes} bytes.` });
-        throw error;
-      }
-      const value = body.toString('utf8');
-      if (!Buffer.from(value, 'utf8').equals(body)) return json(400, { error: 'The value must be UTF-8 text.' });
+      const value = await readText(req, KV_LIMITS.maxValueBytes, { tooLarge: `Values are at most ${KV_LIMITS.maxValueBytes} bytes.`, notText: 'The value must be UTF-8 text.' });
+      if (typeof value !== 'string') return value;
       if (operation.onlyIfAbsent) {
         const written = await store.setIfAbsent(operation.key, value, operation.ttlMs);
         return written ? json(201, { key: operation.key, created: true }) : json(412, { error: `The key "${operation.key}" already exists.` });
@@ -75,6 +82,20 @@ async function answerKv(req: IncomingMessage, store: KeyValueStore, prefix: stri
       return json(200, { key: operation.key, stored: true });
     }
   }
+}
+
+/** The body as UTF-8 text, or the 413 or 400 that refuses it, with the message given for each. */
+async function readText(req: IncomingMessage, maxBytes: number, refusals: { readonly tooLarge: string; readonly notText: string }): Promise<string | Answer> {
+  let body: Buffer;
+  try {
+    body = await readBody(req, maxBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return json(413, { error: refusals.tooLarge });
+    throw error;
+  }
+  const text = body.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(body)) return json(400, { error: refusals.notText });
+  return text;
 }
 
 function headerOf(req: IncomingMessage, name: string): string | undefined {

@@ -25,8 +25,58 @@ export interface KeyValueStore {
    * JSON.stringify refuses a bigint: answer it with `jsonInteger(value)`.
    */
   increment(key: string): Promise<bigint>;
+  /**
+   * SCAN with `MATCH <prefix>*` (the prefix matched literally, glob characters
+   * and all): one page of the live keys that start with `prefix` ('' for all),
+   * and the cursor to pass next; cursor '0' starts a scan and ends one. `count`
+   * is a hint for the page size, {@link STORE_LIMITS}.scanDefaultCount by
+   * default, from 1 to {@link STORE_LIMITS}.scanMaxCount (more is refused with
+   * {@link StoreArgumentError}). As with Redis, a caller that loops until the
+   * cursor is '0' sees every key that was present for the whole scan, at least
+   * once; a page may be empty with a cursor that is not '0'. On Redis a key may
+   * come twice and pages have no order; SQLite's pages are ordered by key (its
+   * UTF-8 bytes), hold at most `count` keys and never repeat one. Cursors are
+   * opaque strings of the store that handed them out. `scanAll` loops for you.
+   */
+  scan(prefix: string, options?: ScanOptions): Promise<ScanPage>;
+  /**
+   * MGET: the values of `keys`, in their order, null for an absent or expired
+   * key, read at one moment. At most {@link STORE_LIMITS}.mgetMaxKeys keys
+   * (more is refused with {@link StoreArgumentError}); no keys give [].
+   */
+  mget(keys: readonly string[]): Promise<(string | null)[]>;
   /** Closes the handle. */
   close(): Promise<void>;
+}
+
+/** Options for {@link KeyValueStore.scan}. */
+export interface ScanOptions {
+  /** Where to go on: '0' (the default) to start, then the cursor the last page answered. */
+  readonly cursor?: string;
+  /** How many keys a page should hold, a hint: 1 to {@link STORE_LIMITS}.scanMaxCount. */
+  readonly count?: number;
+}
+
+/** One page of {@link KeyValueStore.scan}. */
+export interface ScanPage {
+  /** The cursor for the next page; '0' when the scan is done. */
+  readonly cursor: string;
+  /** Keys of this page; possibly none. */
+  readonly keys: string[];
+}
+
+/** What one scan or mget call accepts, on both stores, so no call holds the store (or Redis's one thread) for long. */
+export const STORE_LIMITS = { scanDefaultCount: 100, scanMaxCount: 1000, mgetMaxKeys: 1000 } as const;
+
+/**
+ * A call outside what the store accepts: a scan count or an mget list past
+ * {@link STORE_LIMITS}, or a cursor the store did not hand out: 400.
+ */
+export class StoreArgumentError extends HttpError {
+  constructor(message: string) {
+    super(400, message);
+    this.name = 'StoreArgumentError';
+  }
 }
 
 /**

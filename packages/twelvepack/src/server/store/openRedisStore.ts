@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
-import { IncrementOverflowError, NotAnIntegerError, StoreUnavailableError, type KeyValueStore } from './KeyValueStore';
+import { IncrementOverflowError, NotAnIntegerError, StoreArgumentError, StoreUnavailableError, type KeyValueStore } from './KeyValueStore';
+import { checkMgetKeys, scanCountOf } from './storeLimits';
 
 /** Options for {@link openRedisStore}. */
 export interface RedisStoreOptions {
@@ -20,7 +21,7 @@ export async function openRedisStore({ url, connectionName = 'twelvepack' }: Red
     lazyConnect: true,
     connectionName,
     // Integer replies as decimal strings: ioredis parses them as doubles otherwise, and INCR
-    // beyond 2^53 comes back rounded (issue 12). This client is the store's own, and its only
+    // beyond 2^53 comes back rounded (storeContract.test.ts). This client is the store's own, and its only
     // integer replies are INCR's and DEL's; its typings still say number, hence BigInt() and Number().
     stringNumbers: true,
     enableOfflineQueue: false,
@@ -47,11 +48,12 @@ export async function openRedisStore({ url, connectionName = 'twelvepack' }: Red
     throw new Error(`Cannot connect to Redis at ${redactUrl(url)}: ${cause}. ${hint}`);
   }
 
-  const run = async <T>(command: () => Promise<T>, key?: string): Promise<T> => {
+  /** Runs a command; an error is a refusal when `refusalOf` names it, else the store is unavailable. */
+  const run = async <T>(command: () => Promise<T>, refusalOf?: (error: unknown) => Error | undefined): Promise<T> => {
     try {
       return await command();
     } catch (error) {
-      const refusal = key === undefined ? undefined : incrementRefusal(key, error);
+      const refusal = refusalOf?.(error);
       if (refusal !== undefined) throw refusal;
       throw new StoreUnavailableError(error);
     }
@@ -66,7 +68,18 @@ export async function openRedisStore({ url, connectionName = 'twelvepack' }: Red
     setIfAbsent: async (key, value, ttlMs) =>
       (await run(() => (ttlMs === undefined ? client.set(key, value, 'NX') : client.set(key, value, 'PX', ttlMs, 'NX')))) === 'OK',
     delete: async (key) => Number(await run(() => client.del(key))) > 0,
-    increment: async (key) => BigInt(await run(() => client.incr(key), key)),
+    increment: async (key) => BigInt(await run(() => client.incr(key), (error) => incrementRefusal(key, error))),
+    scan: async (prefix, options = {}) => {
+      const count = scanCountOf(options);
+      const cursor = options.cursor ?? '0';
+      const [next, keys] = await run(() => client.scan(cursor, 'MATCH', `${escapeGlob(prefix)}*`, 'COUNT', count), (error) => cursorRefusal(cursor, error));
+      return { cursor: next, keys };
+    },
+    mget: async (keys) => {
+      checkMgetKeys(keys);
+      // MGET with no keys is a syntax error to Redis; the answer it would mean is [].
+      return keys.length === 0 ? [] : run(() => client.mget([...keys]));
+    },
     close: async () => {
       await client.quit().catch(() => client.disconnect());
     },
@@ -79,6 +92,17 @@ function incrementRefusal(key: string, error: unknown): Error | undefined {
   if (message.startsWith('ERR increment or decrement would overflow')) return new IncrementOverflowError(key);
   if (message.startsWith('ERR value is not an integer or out of range')) return new NotAnIntegerError(key);
   return undefined;
+}
+
+/** SCAN's refusal of a cursor it did not hand out (`ERR invalid cursor`); undefined for any other error. */
+function cursorRefusal(cursor: string, error: unknown): Error | undefined {
+  if (!((error as Error)?.message ?? '').startsWith('ERR invalid cursor')) return undefined;
+  return new StoreArgumentError(`"${cursor}" is not a cursor of this Redis store: start a scan with cursor "0", then pass the cursor each page answers.`);
+}
+
+/** The prefix as a MATCH pattern that matches it literally: Redis's glob characters (* ? [ ] and the backslash) escaped with a backslash. */
+function escapeGlob(prefix: string): string {
+  return prefix.replace(/[*?[\]\\]/g, '\\$&');
 }
 
 /** The URL with its password hidden, for messages. */

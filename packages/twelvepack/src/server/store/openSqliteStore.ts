@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import type { KeyValueStore } from './KeyValueStore';
 import { incrementValue } from './incrementValue';
 import { openSqliteDatabase } from './openSqliteDatabase';
+import { prepareSqliteScan } from './prepareSqliteScan';
+import { checkMgetKeys } from './storeLimits';
 
 /**
  * The embedded store: SQLite through better-sqlite3 on a local file, in WAL
@@ -30,12 +32,18 @@ export function openSqliteStore(path: string): KeyValueStore {
   // Values are TEXT, as Redis's strings are (GET of "007" is "007"), so the 64-bit arithmetic is
   // BigInt's on that text, inside the IMMEDIATE transaction. SQLite's own `value + 1` would turn
   // into a double past 2^63 - 1, and better-sqlite3's safeIntegers only changes how INTEGER
-  // columns are read: a value is never one (issue 12).
+  // columns are read: a value is never one (storeDifferential.test.ts compares it with Redis).
   const increment = db.transaction((key: string) => {
     const current = select.get(key, Date.now());
     const next = incrementValue(key, current?.value);
     upsert.run(key, next.toString(), current?.expires_at ?? null);
     return next;
+  });
+
+  // One deferred transaction: in WAL mode every read sees the same snapshot, as MGET is atomic on Redis.
+  const mget = db.transaction((keys: readonly string[]) => {
+    const now = Date.now();
+    return keys.map((key) => select.get(key, now)?.value ?? null);
   });
 
   return {
@@ -51,6 +59,11 @@ export function openSqliteStore(path: string): KeyValueStore {
       return existed;
     },
     increment: async (key) => increment.immediate(key),
+    scan: prepareSqliteScan(db),
+    mget: async (keys) => {
+      checkMgetKeys(keys);
+      return mget(keys);
+    },
     close: async () => {
       db.close();
     },

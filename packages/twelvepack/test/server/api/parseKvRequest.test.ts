@@ -1,4 +1,4 @@
-import { KV_LIMITS, parseKvRequest, type KvOperation } from '../../../src/server/api/parseKvRequest';
+import { KV_LIMITS, parseKvRequest, parseMgetBody, type KvOperation } from '../../../src/server/api/parseKvRequest';
 
 const PREFIX = '/api/admin/kv';
 
@@ -57,7 +57,6 @@ describe('parseKvRequest', () => {
     });
 
     it.each([
-      ['no key at all', '/api/admin/kv'],
       ['an empty key', '/api/admin/kv/'],
       ['an empty key before /incr', '/api/admin/kv//incr'],
       ['a key over 256 bytes', `/api/admin/kv/${'k'.repeat(KV_LIMITS.maxKeyBytes + 1)}`],
@@ -79,6 +78,61 @@ describe('parseKvRequest', () => {
 
     it.each(['%', '%zz', '%E0%A4%A', '%C3', '%FF'])('bad percent-encoding %s is a 400 that says so', (encoded) => {
       expect(parse('GET', `/api/admin/kv/key${encoded}`)).toEqual({ ok: false, status: 400, error: 'The key is not valid percent-encoding.' });
+    });
+  });
+
+  describe("the API's own path: GET scans, POST is an mget", () => {
+    it.each<[string, string, KvOperation]>([
+      ['GET', '/api/admin/kv', { op: 'scan', prefix: '', cursor: '0', count: 100 }],
+      ['GET', '/api/admin/kv?prefix=acc:&cursor=kYWNjOjE&count=1000', { op: 'scan', prefix: 'acc:', cursor: 'kYWNjOjE', count: 1000 }],
+      ['GET', '/api/admin/kv?prefix=a%2A%5B%3F&count=1', { op: 'scan', prefix: 'a*[?', cursor: '0', count: 1 }],
+      ['GET', `/api/admin/kv?prefix=${'p'.repeat(KV_LIMITS.maxKeyBytes)}`, { op: 'scan', prefix: 'p'.repeat(KV_LIMITS.maxKeyBytes), cursor: '0', count: 100 }],
+      ['POST', '/api/admin/kv', { op: 'mget' }],
+    ])('%s %s', (method, target, operation) => {
+      expect(parse(method, target)).toStrictEqual({ ok: true, operation });
+    });
+
+    it.each([
+      ['count=0', /^count must be a whole number from 1 to 1000, the keys a page should hold; follow the cursor for more\.$/],
+      ['count=1001', /^count must be a whole number from 1 to 1000/],
+      ['count=1.5', /^count must be a whole number from 1 to 1000/],
+      ['count=ten', /^count must be a whole number from 1 to 1000/],
+      ['count=', /^count must be a whole number from 1 to 1000/],
+      ['cursor=', /^cursor must be "0" to start a scan, then the cursor the last page answered\.$/],
+      [`prefix=${'p'.repeat(KV_LIMITS.maxKeyBytes + 1)}`, /^prefix must be at most 256 bytes\.$/],
+      ['match=acc:*', /^A scan takes the query parameters prefix, cursor and count \(got "match"\)\.$/],
+    ])('GET /api/admin/kv?%s is a 400 that says what to send', (query, message) => {
+      expect(parse('GET', `/api/admin/kv?${query}`)).toEqual({ ok: false, status: 400, error: expect.stringMatching(message) });
+    });
+
+    it.each(['PUT', 'DELETE', 'PATCH'])('%s /api/admin/kv is a 405 that allows GET, POST', (method) => {
+      expect(parse(method, '/api/admin/kv')).toEqual({ ok: false, status: 405, error: expect.stringMatching(/^Use GET to scan keys/), allow: 'GET, POST' });
+    });
+  });
+
+  describe('parseMgetBody', () => {
+    it('reads {"keys": [...]}, in order, repeats kept, any characters', () => {
+      expect(parseMgetBody('{"keys": ["b", "a", "b", "with space*"]}')).toStrictEqual({ ok: true, keys: ['b', 'a', 'b', 'with space*'] });
+    });
+
+    it('takes 1000 keys of 256 bytes', () => {
+      const keys = Array.from({ length: 1000 }, (_, i) => String(i).padStart(KV_LIMITS.maxKeyBytes, 'k'));
+      expect(parseMgetBody(JSON.stringify({ keys }))).toStrictEqual({ ok: true, keys });
+    });
+
+    const expected = 'Send {"keys": ["a", "b"]}: 1 to 1000 keys, each a string of 1 to 256 bytes';
+    it.each([
+      ['not JSON', '{keys: [a]}', `The body is not JSON. ${expected}.`],
+      ['a list alone', '["a"]', `${expected} (got no "keys" list).`],
+      ['null', 'null', `${expected} (got no "keys" list).`],
+      ['keys that are not a list', '{"keys": "a"}', `${expected} (got no "keys" list).`],
+      ['no keys', '{"keys": []}', `${expected} (got 0 keys).`],
+      ['1001 keys', JSON.stringify({ keys: Array.from({ length: 1001 }, (_, i) => `k${i}`) }), `${expected} (got 1001 keys).`],
+      ['a number among the keys', '{"keys": ["a", 1]}', `${expected} (keys[1] is not).`],
+      ['an empty key', '{"keys": [""]}', `${expected} (keys[0] is not).`],
+      ['a key of 257 bytes', JSON.stringify({ keys: ['a', 'b', 'k'.repeat(KV_LIMITS.maxKeyBytes + 1)] }), `${expected} (keys[2] is not).`],
+    ])('%s is refused with what to send', (_name, body, error) => {
+      expect(parseMgetBody(body)).toEqual({ ok: false, error });
     });
   });
 

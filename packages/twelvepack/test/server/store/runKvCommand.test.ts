@@ -73,6 +73,10 @@ describe('npm run kv (runKvCommand)', () => {
       ['a negative ttl', ['set', 'k', 'v', '-1'], /^ttl must be a whole number of seconds \(got "-1"\)\n/],
       ['a fractional ttl', ['set', 'k', 'v', '1.5'], /^ttl must be a whole number of seconds \(got "1.5"\)\n/],
       ['a ttl that is not a number', ['setnx', 'k', 'v', 'soon'], /^ttl must be a whole number of seconds \(got "soon"\)\n/],
+      ['scan with two prefixes', ['scan', 'k', 'j'], /^scan takes one prefix \(got 2 arguments; quote a prefix with spaces\)\n/],
+      ['mget without keys', ['mget'], /^"mget" needs one or more keys, none of them empty\n/],
+      ['mget with an empty key', ['mget', 'k', ''], /^"mget" needs one or more keys, none of them empty\n/],
+      ['mget of 1001 keys', ['mget', ...Array.from({ length: 1001 }, (_, i) => `k${i}`)], /^mget takes at most 1000 keys \(got 1001\): split the list/],
     ])('%s', async (_name, args, problem) => {
       const result = await runKvCommand(store, args);
       expect(result).toEqual({ code: KV_EXIT.usage, error: expect.stringMatching(problem) });
@@ -82,7 +86,60 @@ describe('npm run kv (runKvCommand)', () => {
   });
 });
 
-/** The issue's session, on each store: exact past 2^53, then the overflow. */
+/** scan and mget, on each store: what a script reads from stdout. */
+function listsKeysAndValues(open: () => Promise<KeyValueStore>): void {
+  let store: KeyValueStore;
+  beforeEach(async () => {
+    store = await open();
+    for (const key of ['acc:2', 'acc:10', 'acc:1', 'acc', 'accx:1', 'other:acc:1']) await store.set(key, `value of ${key}`);
+  });
+  afterEach(() => store.close());
+
+  it('scan acc: prints exactly the keys under acc:, one a line, sorted', async () => {
+    expect(await runKvCommand(store, ['scan', 'acc:'])).toEqual({ code: KV_EXIT.ok, output: 'acc:1\nacc:10\nacc:2' });
+  });
+
+  it('scan without a prefix prints every key, sorted', async () => {
+    expect(await runKvCommand(store, ['scan'])).toEqual({ code: KV_EXIT.ok, output: 'acc\nacc:1\nacc:10\nacc:2\naccx:1\nother:acc:1' });
+  });
+
+  it('scan of a prefix no key has prints nothing and exits 0', async () => {
+    expect(await runKvCommand(store, ['scan', 'none:'])).toEqual({ code: KV_EXIT.ok });
+  });
+
+  it('scan lists every one of 2500 keys once, across pages', async () => {
+    for (let i = 0; i < 2500; i += 1) await store.set(`many:${i}`, 'x');
+    const lines = (await runKvCommand(store, ['scan', 'many:'])).output!.split('\n');
+    expect(lines).toHaveLength(2500);
+    expect(new Set(lines).size).toBe(2500);
+  });
+
+  it('mget prints each value as JSON, one a line in the order given, null for an absent key', async () => {
+    await store.set('multi', 'two\nlines');
+    expect(await runKvCommand(store, ['mget', 'acc:2', 'absent', 'multi', 'acc:2'])).toEqual({
+      code: KV_EXIT.ok,
+      output: '"value of acc:2"\nnull\n"two\\nlines"\n"value of acc:2"',
+    });
+  });
+}
+
+describe('npm run kv scan and mget on SQLite', () => {
+  listsKeysAndValues(async () => openSqliteStore(':memory:'));
+});
+
+describeWithRedis('npm run kv scan and mget on Redis', () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(() => redis.stop());
+  listsKeysAndValues(async () => {
+    await redis.command('FLUSHALL');
+    return openRedisStore({ url: redis.url });
+  });
+});
+
+/** A session on each store: exact past 2^53, then the overflow. */
 function printsExactValues(open: () => Promise<KeyValueStore>): void {
   let store: KeyValueStore;
   beforeEach(async () => {

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { IncrementOverflowError, NotAnIntegerError, type KeyValueStore } from '../../../src/server/store/KeyValueStore';
-import { openRedisStore } from '../../../src/server/store/openRedisStore';
 import { openSqliteStore } from '../../../src/server/store/openSqliteStore';
-import { describeWithRedis, startRedis, type TestRedis } from '../../../src/testing/startRedis';
+import { storeHarnesses } from '../../support/storeHarnesses';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -14,48 +13,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const TTL_MS = 100;
 const PAST_TTL_MS = 250;
 
-/** One implementation of KeyValueStore, and how to give each test a fresh, empty one. */
-interface Harness {
-  readonly kind: KeyValueStore['kind'];
-  /** `describe`, or `describeWithRedis` when the implementation needs a real Redis. */
-  readonly describe: (name: string, body: () => void) => void;
-  setUpFile(): Promise<void>;
-  tearDownFile(): Promise<void>;
-  /** An open handle on an empty store. */
-  open(): Promise<KeyValueStore>;
-}
-
-let sqliteDir = '';
-let sqliteFiles = 0;
-const sqlite: Harness = {
-  kind: 'sqlite',
-  describe,
-  setUpFile: async () => {
-    sqliteDir = mkdtempSync(join(tmpdir(), 'twelvepack-store-contract-'));
-  },
-  tearDownFile: async () => {
-    rmSync(sqliteDir, { recursive: true, force: true });
-  },
-  open: async () => openSqliteStore(join(sqliteDir, `test-${(sqliteFiles += 1)}.sqlite`)),
-};
-
-let redis: TestRedis | undefined;
-const redisHarness: Harness = {
-  kind: 'redis',
-  describe: describeWithRedis,
-  setUpFile: async () => {
-    redis = await startRedis();
-  },
-  tearDownFile: async () => {
-    await redis?.stop();
-  },
-  open: async () => {
-    await redis!.command('FLUSHALL');
-    return openRedisStore({ url: redis!.url });
-  },
-};
-
-describe.each([sqlite, redisHarness])('the $kind store', (harness) => {
+describe.each(storeHarnesses())('the $kind store', (harness) => {
   harness.describe('keeps the KeyValueStore contract', () => {
     let store: KeyValueStore;
     const spec = (name: string, body: () => Promise<void>) => it(name, body);

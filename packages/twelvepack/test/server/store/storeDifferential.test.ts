@@ -5,10 +5,12 @@ import Database from 'better-sqlite3';
 import type { KeyValueStore } from '../../../src/server/store/KeyValueStore';
 import { openRedisStore } from '../../../src/server/store/openRedisStore';
 import { openSqliteStore } from '../../../src/server/store/openSqliteStore';
+import { scanAll } from '../../../src/server/store/scanAll';
 import { describeWithRedis, startRedis, type TestRedis } from '../../../src/testing/startRedis';
+import { randomKeyspace } from '../../support/randomKeyspace';
 import { randomStoreOperations, SHORT_TTL_MAX_MS, STORE_OPERATION_KEYS, type StoreOperation } from '../../support/randomStoreOperations';
 
-// The SQLite store against a real redis-server, operation by operation (issue 12): the same
+// The SQLite store against a real redis-server, operation by operation: the same
 // answers, values and error kinds alike. A failure names the seed and the index to replay.
 const SEEDS = [12, 20_260_612];
 const OPERATIONS_PER_SEED = 2_500;
@@ -127,4 +129,56 @@ describeWithRedis('the SQLite store answers as a real redis-server does, over se
     expect(counts.errors).toEqual({ NotAnIntegerError: expect.any(Number), IncrementOverflowError: expect.any(Number) });
     expect(counts.incrResultsPast2to53).toBeGreaterThan(0);
   });
+});
+
+const KEYSPACE_SIZE = 800;
+
+describeWithRedis('SCAN and MGET on the SQLite store answer as on a real redis-server, over a seeded random keyspace', () => {
+  let redis: TestRedis;
+  let dir: string;
+  beforeAll(async () => {
+    redis = await startRedis();
+    dir = mkdtempSync(join(tmpdir(), 'twelvepack-store-differential-scan-'));
+  });
+  afterAll(async () => {
+    await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(SEEDS)(
+    `seed %i: ${KEYSPACE_SIZE} writes (prefixes that begin one another or hold glob characters, TTLs, deletes): every full scan yields the same keys, every mget the same values`,
+    async (seed) => {
+      await redis.command('FLUSHALL');
+      const stores = [openSqliteStore(join(dir, `keyspace-${seed}.sqlite`)), await openRedisStore({ url: redis.url })] as const;
+      const { writes, scans, mgets } = randomKeyspace(seed, KEYSPACE_SIZE);
+      // What both must hold once the short TTLs have passed: the last write of each key, unless deleted or short-lived.
+      const live = new Map<string, string>();
+      try {
+        for (const write of writes) {
+          for (const store of stores) {
+            await store.set(write.key, write.value, write.ttlMs);
+            if (write.deleted) await store.delete(write.key);
+          }
+          if (write.deleted || (write.ttlMs !== undefined && write.ttlMs <= SHORT_TTL_MAX_MS)) live.delete(write.key);
+          else live.set(write.key, write.value);
+        }
+        await sleep(SHORT_TTL_MAX_MS + 15);
+        for (const { prefix, count } of scans) {
+          const expected = [...live.keys()].filter((key) => key.startsWith(prefix)).sort();
+          const [fromSqlite, fromRedis] = await Promise.all(stores.map(async (store) => (await scanAll(store, prefix, { count })).sort()));
+          expect({ prefix, count, sqlite: fromSqlite, redis: fromRedis }).toEqual({ prefix, count, sqlite: expected, redis: expected });
+        }
+        for (const keys of mgets) {
+          const expected = keys.map((key) => live.get(key) ?? null);
+          const [fromSqlite, fromRedis] = await Promise.all(stores.map((store) => store.mget(keys)));
+          expect({ keys, sqlite: fromSqlite, redis: fromRedis }).toEqual({ keys, sqlite: expected, redis: expected });
+        }
+        // The keyspace must reach what it is for: prefixes with several keys, expired and deleted keys among the writes.
+        expect(scans.filter(({ prefix }) => [...live.keys()].filter((key) => key.startsWith(prefix)).length > 5).length).toBeGreaterThan(8);
+        expect(writes.filter((write) => write.deleted || (write.ttlMs ?? Infinity) <= SHORT_TTL_MAX_MS).length).toBeGreaterThan(KEYSPACE_SIZE / 10);
+      } finally {
+        await Promise.all(stores.map((store) => store.close()));
+      }
+    },
+  );
 });
