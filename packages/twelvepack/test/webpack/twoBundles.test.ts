@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parse } from 'acorn';
 import type { AssetManifest } from '../../src/config/AssetManifest';
 import { LEGACY_FALLBACK_SCRIPT, MODERN_GATE } from '../../src/config/legacyFallback';
-import { runInEs5Realm } from '../../src/testing/runInEs5Realm';
 import { LegacyBundleLink } from '../../src/webpack/plugins/LegacyBundleLink';
 import { findSyntaxProblem } from '../../src/webpack/plugins/EsVersionGuardPlugin';
+import { runBuildInEs5Realm } from './runBuildInEs5Realm';
 import { runFixtureBuild, type FixtureOutput } from './runFixtureBuild';
 
 const scriptsOf = (html: string) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attributes, body]) => ({ attributes: attributes!.trim(), body: body! }));
@@ -130,25 +128,9 @@ describe('polyfills in the legacy bundle', () => {
   });
 
   it('are enough: the page runs with ES5 built-ins only (jsdom, as IE 11 would: nomodule scripts only) and renders, no error', async () => {
-    const server = createServer((req, res) => {
-      const file = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.slice(1) || 'index.html';
-      if (!build.files.includes(file)) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(build.read(file));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const realm = await runInEs5Realm<{ document: { body: { dataset: Record<string, string | undefined> } } }>({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-        until: ({ document }) => document.body.dataset.out !== undefined,
-        timeoutMs: 20_000,
-      });
-      const out = realm.window.document.body.dataset.out;
-      realm.close();
-      expect({ out, errors: realm.errors }).toEqual({ out: 'a,b', errors: [] });
-      expect(realm.scripts.map((script) => script.url.replace(/^.*\//, '').replace(/\.\w{8}\.js$/, ''))).toEqual(['runtime-legacy', 'vendors-legacy', 'main-legacy']);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    const run = await runBuildInEs5Realm(build);
+    expect({ out: run.out, errors: run.errors }).toEqual({ out: 'a,b', errors: [] });
+    expect(run.scripts.map((script) => script.url.replace(/^.*\//, '').replace(/\.\w{8}\.js$/, ''))).toEqual(['runtime-legacy', 'vendors-legacy', 'main-legacy']);
   });
 });
 
