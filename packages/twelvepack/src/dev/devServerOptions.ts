@@ -22,6 +22,9 @@ export function devServerOptions({ host, port, app, root, api, isApiPath }: DevS
     port,
     hot: true,
     liveReload: true,
+    // runDev owns Ctrl-C: webpack-dev-server's own handler would exit the process once the client side has
+    // stopped, before the API child and the server build have (devLoop.test.ts: nothing is left listening).
+    setupExitSignals: false,
     historyApiFallback: true,
     static: false,
     // An edit to a page's template reloads the open page (HtmlWebpackPlugin rebuilds it, nothing hot-updates it).
