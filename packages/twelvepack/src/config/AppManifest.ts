@@ -3,6 +3,7 @@
 // the production server all read; types only.
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
+import type { Configuration } from 'webpack';
 import type { ConfigOf, ToolkitSchema, VarSpec } from './schema';
 
 /** A browser entry and the HTML page that loads it. */
@@ -75,7 +76,24 @@ export interface AppManifest<V extends readonly VarSpec[] = readonly VarSpec[], 
   readonly routes: readonly RouteSpec<ConfigOf<ToolkitSchema> & ConfigOf<V>, S>[];
   /** Opens the app's backing services once per process (the toolkit closes them at shutdown). */
   readonly services?: (config: ConfigOf<ToolkitSchema> & ConfigOf<V>, tools: ServiceTools) => S | Promise<S>;
+  /** Extends each compilation's webpack configuration (a loader, a plugin), after the toolkit's parts and before its guards. */
+  readonly webpack?: WebpackHook;
 }
+
+/** Which compilation an app's webpack hook is given, and in which mode. */
+export interface WebpackHookContext {
+  /** `modern` (ES2020, `<script type="module">`), `legacy` (ES5, `<script nomodule>`, production only) or `server` (Node). */
+  readonly bundle: 'modern' | 'legacy' | 'server';
+  /** `production` for `twelvepack build`, `development` for `twelvepack dev`. */
+  readonly mode: 'production' | 'development';
+}
+
+/**
+ * An app's own change to one compilation's webpack configuration: it gets the configuration the toolkit made and
+ * returns it (the same object, changed, or a new one), synchronously. The toolkit's proofs and guards are added
+ * after it, whatever it does to the plugin list.
+ */
+export type WebpackHook = (config: Configuration, context: WebpackHookContext) => Configuration;
 
 /** What the toolkit hands an app's services factory. */
 export interface ServiceTools {
@@ -95,6 +113,7 @@ export interface AnyApp {
   readonly routes: readonly RouteSpec<any, any>[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly services?: (config: any, tools: ServiceTools) => Services | Promise<Services>;
+  readonly webpack?: WebpackHook;
 }
 
 /** The configuration type of an app: the toolkit's variables and its own. */

@@ -18,7 +18,13 @@ export function checkApp(app: AnyApp): string[] {
   const lists = (['variables', 'pages', 'routes'] as const).filter((key) => !Array.isArray(app[key]));
   const missing = lists.map((key) => `${key} ${WHERE} is ${app[key] === undefined ? 'missing' : 'not a list'}: give it a list ([] for none).`);
   const list = <T>(value: readonly T[]): readonly T[] => (Array.isArray(value) ? value : []);
-  return [...missing, ...checkVariables(list(app.variables)), ...checkPages(list(app.pages)), ...checkRoutes(list(app.routes))];
+  return [...missing, ...checkVariables(list(app.variables)), ...checkPages(list(app.pages)), ...checkRoutes(list(app.routes)), ...checkWebpackHook(app.webpack)];
+}
+
+function checkWebpackHook(hook: unknown): string[] {
+  if (hook === undefined || typeof hook === 'function') return [];
+  const given = hook === null ? 'null' : Array.isArray(hook) ? 'a list' : `a ${typeof hook}`;
+  return [`webpack ${WHERE} is ${given}, not a function: write it as webpack(config, { bundle, mode }) { ...; return config }, or remove it.`];
 }
 
 function checkVariables(variables: readonly VarSpec[]): string[] {

@@ -1,4 +1,5 @@
 import { collectSecrets, type SecretValue } from './collectSecrets';
+import { AppHookError } from './AppHookError';
 import { AppLoadError } from './AppLoadError';
 import { ConfigError } from './ConfigError';
 import { loadEnvFiles, type LoadedEnv } from './loadEnvFiles';
@@ -64,7 +65,7 @@ export function loadConfigOrExit(options: LoadConfigOptions): LoadedConfig {
   return orExit(() => loadConfig(options));
 }
 
-/** Runs a loader; a ConfigError, an AppDeclarationError or an AppLoadError is printed and exits 1 instead of a stack trace. */
+/** Runs a loader; a ConfigError, an AppDeclarationError, an AppLoadError or an AppHookError is printed and exits 1 instead of a stack trace. */
 export function orExit<T>(load: () => T): T {
   try {
     return load();
@@ -74,7 +75,7 @@ export function orExit<T>(load: () => T): T {
       process.exit(1);
     }
     // By name: AppDeclarationError is loadAppConfig's, which imports this module.
-    if (!(error instanceof ConfigError) && (error as Error)?.name !== 'AppDeclarationError') throw error;
+    if (!(error instanceof ConfigError) && !(error instanceof AppHookError) && (error as Error)?.name !== 'AppDeclarationError') throw error;
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
   }

@@ -10,6 +10,8 @@ export interface ServerBuildOptions {
   /** The app's manifest module (src/app). */
   readonly manifest: string;
   readonly secrets: readonly SecretValue[];
+  /** The manifest declares a webpack hook, which the build's process then loads the manifest to apply. */
+  readonly appHook?: boolean;
   /** Called after every build: its errors, or undefined when it built. */
   readonly onBuild: (failure: string | undefined) => void;
   /** Called if the build process stops on its own (a crash), with how it stopped. */
@@ -28,7 +30,7 @@ const CHILD = join(__dirname, 'serverBuildChild.js');
  * Starts the dev session's server build in a child Node (serverBuildChild.js → runServerBuild.ts), so it compiles
  * on another core while the dev server compiles the client, and reports each build through IPC.
  */
-export function forkServerBuild({ root, outDir, manifest, secrets, onBuild, onExit }: ServerBuildOptions): ServerBuild {
+export function forkServerBuild({ root, outDir, manifest, secrets, appHook = false, onBuild, onExit }: ServerBuildOptions): ServerBuild {
   const child = fork(CHILD, [], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let closing = false;
   const exited = new Promise<void>((resolve) =>
@@ -41,7 +43,7 @@ export function forkServerBuild({ root, outDir, manifest, secrets, onBuild, onEx
   const send = (message: ToServerBuild) => {
     if (child.connected) child.send(message);
   };
-  send({ kind: 'watch', root, outDir, manifest, secrets });
+  send({ kind: 'watch', root, outDir, manifest, secrets, appHook });
   return {
     close: async () => {
       closing = true;

@@ -1,6 +1,7 @@
 import { watch } from 'node:fs';
 import { join } from 'node:path';
 import type { AnyApp } from '../config/AppManifest';
+import { AppHookError } from '../config/AppHookError';
 import { AppLoadError } from '../config/AppLoadError';
 import { ConfigError } from '../config/ConfigError';
 import { AppDeclarationError, loadAppConfig } from '../config/loadAppConfig';
@@ -39,7 +40,13 @@ export async function runDev(root: string, loadApp: () => AnyApp): Promise<void>
       await session.close();
       session = undefined;
     }
-    session = await startDevSession({ root, app, loaded, env: loaded.loaded.values, write });
+    try {
+      session = await startDevSession({ root, app, loaded, env: loaded.loaded.values, write });
+    } catch (error) {
+      // The app's webpack hook refused the client's configuration: reported, and the next save of src/app.ts starts again.
+      write(`\n${reportedLoadProblem(error)}\n\n`);
+      return;
+    }
     write(`\n  twelvepack dev server ready at ${session.url}\n\n`);
   };
 
@@ -89,6 +96,7 @@ export async function runDev(root: string, loadApp: () => AnyApp): Promise<void>
 /** A problem loading the app or its configuration, with the one thing to do next; any other error is rethrown. */
 function reportedLoadProblem(error: unknown): string {
   if (error instanceof AppLoadError) return `${error.message}\n  Fix it and save: the dev server restarts.`;
+  if (error instanceof AppHookError) return `${error.message}\n  Fix it in src/app.ts and save: the dev server restarts.`;
   if (error instanceof ConfigError || error instanceof AppDeclarationError) return `${error.message}\n  Fix it in .env (or .env.development) or src/app.ts and save: the dev server restarts.`;
   throw error;
 }

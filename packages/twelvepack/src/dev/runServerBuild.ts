@@ -1,6 +1,8 @@
-import webpack, { type Watching } from 'webpack';
+import webpack, { type Compiler, type Watching } from 'webpack';
+import type { AnyApp, WebpackHook } from '../config/AppManifest';
 import type { LoadedConfig } from '../config/loadConfig';
 import { createServerWebpackConfig } from '../webpack/createServerWebpackConfig';
+import { createRedactor } from '../webpack/plugins/redactSecrets';
 import type { FromServerBuild, ToServerBuild } from './serverBuildMessages';
 
 /** The channel to the dev server: this process's IPC, or a stand-in in a spec. */
@@ -30,12 +32,31 @@ export function runServerBuild(channel: ServerBuildChannel): void {
   channel.on('message', (message) => {
     if (message.kind === 'close') return close();
     if (watching !== undefined || closing) return;
-    // Only the secrets are read: the leak guard and the redaction of what the build prints.
-    const loaded = { secrets: message.secrets } as unknown as LoadedConfig;
-    const compiler = webpack(createServerWebpackConfig({ root: message.root, loaded, outDir: message.outDir, mode: 'development', manifest: message.manifest }));
+    const compiler = serverCompilerOf(message);
+    if (typeof compiler === 'string') return void channel.send?.({ kind: 'failed', message: compiler });
     watching = compiler.watch({ aggregateTimeout: 100 }, (error, stats) => {
       const failed = error ?? (stats?.hasErrors() ? stats.toString('errors-only') : undefined);
       channel.send?.(failed === undefined ? { kind: 'built' } : { kind: 'failed', message: typeof failed === 'string' ? failed : failed.message });
     });
   });
+}
+
+/**
+ * The dev server's server build, through the app's webpack hook when the manifest declares one (loaded here, in this
+ * process, only then); or why it cannot be made (the hook's result was refused, by the toolkit or by webpack), redacted.
+ */
+function serverCompilerOf(message: Extract<ToServerBuild, { kind: 'watch' }>): Compiler | string {
+  // Only the secrets are read: the leak guard and the redaction of what the build prints.
+  const loaded = { secrets: message.secrets } as unknown as LoadedConfig;
+  try {
+    const appHook = message.appHook ? loadHook(message.manifest) : undefined;
+    return webpack(createServerWebpackConfig({ root: message.root, loaded, outDir: message.outDir, mode: 'development', manifest: message.manifest, appHook }));
+  } catch (error) {
+    return createRedactor(message.secrets)(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function loadHook(manifest: string): WebpackHook | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(manifest) as { default?: AnyApp }).default?.webpack;
 }

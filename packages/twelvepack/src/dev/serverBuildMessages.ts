@@ -2,7 +2,15 @@ import type { SecretValue } from '../config/collectSecrets';
 
 /** What the dev server sends its server-build process: what to build, then when to stop. */
 export type ToServerBuild =
-  | { readonly kind: 'watch'; readonly root: string; readonly outDir: string; readonly manifest: string; readonly secrets: readonly SecretValue[] }
+  | {
+      readonly kind: 'watch';
+      readonly root: string;
+      readonly outDir: string;
+      readonly manifest: string;
+      readonly secrets: readonly SecretValue[];
+      /** The manifest declares a webpack hook: load it, and build through it. */
+      readonly appHook?: boolean;
+    }
   | { readonly kind: 'close' };
 
 /** What the server-build process reports after each build: done, or failed with webpack's (redacted) errors. */

@@ -40,9 +40,7 @@ export interface DevSession {
  */
 export async function startDevSession({ root, app, loaded, env, write }: DevSessionOptions): Promise<DevSession> {
   const host = loaded.config.HOST === '0.0.0.0' ? 'localhost' : loaded.config.HOST;
-  await checkPortFree(host, loaded.config.PORT);
-  const isApiPath = createApiPathMatcher(app);
-  const apiWatch = watchApiServer({ root, loaded, env, write });
+  // First, before anything starts: the app's webpack hook may refuse it (AppHookError), and then nothing is left running.
   const clientConfig = createWebpackConfig({
     root,
     loaded,
@@ -54,7 +52,11 @@ export async function startDevSession({ root, app, loaded, env, write }: DevSess
     pages: app.pages,
     publicDir: app.publicDir,
     outDir: join(root, '.cache', 'twelvepack', 'dev-client'),
+    appHook: app.webpack,
   });
+  await checkPortFree(host, loaded.config.PORT);
+  const isApiPath = createApiPathMatcher(app);
+  const apiWatch = watchApiServer({ root, loaded, env, write, appHook: app.webpack !== undefined });
   const compiler = webpack(clientConfig);
   // The dev server's options are the toolkit's own: checking them against their schemas is skipped.
   const devServer = withoutOptionChecks(() => new WebpackDevServer(devServerOptions({ host, port: loaded.config.PORT, app, root, api: apiWatch.api, isApiPath }), compiler));

@@ -10,6 +10,8 @@ export interface ApiWatchOptions {
   /** The environment the API child gets. */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly write: (text: string) => void;
+  /** The app has a webpack hook (src/app.ts): the server build's process loads the manifest to apply it. */
+  readonly appHook?: boolean;
 }
 
 /** The API side of a dev session: its process, the first build and start, and how to stop watching. */
@@ -26,7 +28,7 @@ export interface ApiWatch {
  * (createApiProcess) on a port of its own, with SERVE_CLIENT=false: the dev server serves the client.
  * A build that fails is reported and the last good child keeps answering.
  */
-export function watchApiServer({ root, loaded, env, write }: ApiWatchOptions): ApiWatch {
+export function watchApiServer({ root, loaded, env, write, appHook = false }: ApiWatchOptions): ApiWatch {
   const serverOut = join(root, '.cache', 'twelvepack', 'dev-server');
   const api = createApiProcess({
     entry: join(serverOut, 'main.js'),
@@ -40,6 +42,7 @@ export function watchApiServer({ root, loaded, env, write }: ApiWatchOptions): A
     outDir: serverOut,
     manifest: join(root, 'src', 'app'),
     secrets: loaded.secrets,
+    appHook,
     onBuild: (failure) => {
       if (failure !== undefined) {
         write(`\n  Server build failed; the API keeps running the last good build:\n${failure}\n\n`);

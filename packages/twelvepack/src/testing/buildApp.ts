@@ -28,8 +28,8 @@ export async function buildApp({ root, app, env = {} }: BuildAppOptions): Promis
   symlinkSync(join(dirname(require.resolve('webpack/package.json')), '..'), join(dir, 'node_modules'), 'dir');
   const loaded = loadAppConfig(app, { mode: 'production', dir, env });
   const configs = [
-    ...createClientWebpackConfigs({ root, loaded, outDir: join(dir, 'dist', 'client'), pages: app.pages, publicDir: app.publicDir, cache: false }),
-    createServerWebpackConfig({ root, loaded, outDir: join(dir, 'dist', 'server'), manifest: join(root, 'src', 'app'), cache: false }),
+    ...createClientWebpackConfigs({ root, loaded, outDir: join(dir, 'dist', 'client'), pages: app.pages, publicDir: app.publicDir, cache: false, appHook: app.webpack }),
+    createServerWebpackConfig({ root, loaded, outDir: join(dir, 'dist', 'server'), manifest: join(root, 'src', 'app'), cache: false, appHook: app.webpack }),
   ];
   const stats = await new Promise<webpack.MultiStats>((resolve, reject) => {
     const compiler = webpack(configs);

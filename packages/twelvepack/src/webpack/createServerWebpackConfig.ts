@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import type { Configuration } from 'webpack';
+import type { WebpackHook } from '../config/AppManifest';
 import type { LoadedConfig } from '../config/loadConfig';
+import { applyAppHook } from './applyAppHook';
 import { cacheName } from './cacheName';
 import { BABEL_CONFIG } from './createModuleRules';
+import { mergeParts } from './parts/mergeParts';
 import { LeakGuardPlugin } from './plugins/LeakGuardPlugin';
 import { RedactSecretsPlugin } from './plugins/RedactSecretsPlugin';
 import { createRedactor } from './plugins/redactSecrets';
@@ -21,6 +24,8 @@ export interface ServerBuildOptions {
   readonly mode?: 'production' | 'development';
   /** Use webpack's disk cache (default true). */
   readonly cache?: boolean;
+  /** The app's own hook (`webpack` in src/app.ts): it gets the configuration before the guards are added. */
+  readonly appHook?: WebpackHook;
 }
 
 /** Bundled, never `require`d at run time: the toolkit (its sources in this workspace, its dist/ when installed) and the app's manifest. */
@@ -34,7 +39,14 @@ const BUNDLED = /^(twelvepack|twelvepack-app)(\/|$)/;
  * Guarded like the browser build: a credential in the output fails it, and
  * every message it prints is redacted.
  */
-export function createServerWebpackConfig({ root, loaded, outDir, manifest, mode = 'production', cache = true }: ServerBuildOptions): Configuration {
+export function createServerWebpackConfig(options: ServerBuildOptions): Configuration {
+  const mode = options.mode ?? 'production';
+  const hooked = applyAppHook(serverConfig({ ...options, mode }), { bundle: 'server', mode }, options.appHook);
+  return mergeParts([hooked, serverGuards(options.loaded, mode)]);
+}
+
+/** What the app's hook gets: the server build without its guards. */
+function serverConfig({ root, outDir, manifest, mode, cache = true }: ServerBuildOptions & { readonly mode: 'production' | 'development' }): Configuration {
   return {
     name: 'server',
     mode,
@@ -65,6 +77,13 @@ export function createServerWebpackConfig({ root, loaded, outDir, manifest, mode
     cache: cache ? { type: 'filesystem', name: cacheName(`server-${mode}`, root), buildDependencies: { config: [__filename] } } : false,
     optimization: { minimize: false, nodeEnv: false },
     stats: 'errors-warnings',
+  };
+}
+
+/** The leak guard and the redaction, added after the app's hook; a production build with a leak writes nothing, whatever the hook set. */
+function serverGuards(loaded: LoadedConfig, mode: 'production' | 'development'): Configuration {
+  return {
+    ...(mode === 'production' ? { optimization: { emitOnErrors: false } } : {}),
     plugins: [
       // Credentials only: server code may hold a setting's value from .env (a default), never a credential.
       new LeakGuardPlugin({ secrets: loaded.secrets.filter((secret) => secret.credential), bundle: 'server' }),

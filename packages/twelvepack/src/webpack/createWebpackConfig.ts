@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import type { Configuration } from 'webpack';
-import type { PageSpec } from '../config/AppManifest';
+import type { PageSpec, WebpackHook } from '../config/AppManifest';
 import type { LoadedConfig } from '../config/loadConfig';
+import { applyAppHook } from './applyAppHook';
 import { appUsesReact } from './appUsesReact';
 import { babelWorkers } from './babelWorkers';
-import { applyBrowserParts } from './parts/browserParts';
+import { applyBrowserParts, GUARD_PARTS } from './parts/browserParts';
 import type { BrowserBuildContext } from './parts/BrowserPart';
+import { mergeParts } from './parts/mergeParts';
 import { planBrowserBuild, type BrowserBuildPlan } from './planBrowserBuilds';
 import type { LegacyBundleLink } from './plugins/LegacyBundleLink';
 import { createRedactor } from './plugins/redactSecrets';
@@ -48,6 +50,8 @@ export interface BuildOptions {
   readonly pairedThrough?: LegacyBundleLink;
   /** Served by webpack-dev-server with hot module replacement (the dev session): React apps then get Fast Refresh. */
   readonly hot?: boolean;
+  /** The app's own hook (`webpack` in src/app.ts): it gets the configuration before the proofs and guards are added. */
+  readonly appHook?: WebpackHook;
 }
 
 /** The page an app gets when it declares none. */
@@ -65,9 +69,16 @@ export function createWebpackConfig(options: BuildOptions): Configuration {
   return configFromPlan(plan, options);
 }
 
-/** A planned browser compilation's configuration, its context made from the options. */
+/**
+ * A planned browser compilation's configuration, its context made from the options: the parts, then the app's hook,
+ * then the proofs and guards (GUARD_PARTS), so no hook leaves them out. Option checks are off for the toolkit's own
+ * plugins only: the hook's are checked.
+ */
 export function configFromPlan(plan: BrowserBuildPlan, options: Omit<BuildOptions, 'mode' | 'bundle'>): Configuration {
-  return withoutOptionChecks(() => applyBrowserParts(plan, browserBuildContext(plan, options)));
+  const context = browserBuildContext(plan, options);
+  const built = withoutOptionChecks(() => applyBrowserParts(plan, context));
+  const hooked = applyAppHook(built, { bundle: plan.bundle, mode: plan.mode }, options.appHook);
+  return mergeParts([hooked, withoutOptionChecks(() => applyBrowserParts(plan, context, GUARD_PARTS))]);
 }
 
 function browserBuildContext(plan: BrowserBuildPlan, options: Omit<BuildOptions, 'mode' | 'bundle'>): BrowserBuildContext {

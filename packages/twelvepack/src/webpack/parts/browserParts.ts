@@ -22,9 +22,9 @@ import { resolvePart } from './resolvePart';
 
 /**
  * The parts of a browser compilation, in the order they apply. Plugins run their hooks in this order too: the
- * public env is defined before any module is built, the pages and the compressed files are made before the
- * proof reads the scripts, and the leak guard and the redaction see every file and every message above them.
- * A new feature is a new part here, or a new field of the plan, never a condition inside another part.
+ * public env is defined before any module is built. The app's own hook (applyAppHook.ts) gets what they make;
+ * GUARD_PARTS come after it. A new feature is a new part here, or a new field of the plan, never a condition
+ * inside another part.
  */
 export const BROWSER_PARTS: readonly BrowserPart[] = [
   entryPart,
@@ -39,12 +39,17 @@ export const BROWSER_PARTS: readonly BrowserPart[] = [
   cssPart,
   pagesPart,
   compressionPart,
-  proofsPart,
   manifestPart,
-  guardsPart,
   babelWorkersPart,
   reportPart,
 ];
+
+/**
+ * The proofs and the guards, applied after the app's hook: whatever it does to the plugin list or the minimizers,
+ * every script is proven (at stages after minification and compression) and the leak guard and the redaction see
+ * every file and every message of the build.
+ */
+export const GUARD_PARTS: readonly BrowserPart[] = [proofsPart, guardsPart];
 
 /** One browser compilation's configuration: every part, applied to the plan in order. */
 export function applyBrowserParts(plan: BrowserBuildPlan, context: BrowserBuildContext, parts: readonly BrowserPart[] = BROWSER_PARTS): Configuration {

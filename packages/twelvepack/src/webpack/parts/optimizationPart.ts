@@ -9,8 +9,6 @@ export const optimizationPart: BrowserPart = (plan, { loaded }) => ({
   optimization: {
     // NODE_ENV comes from the public env like every other public variable.
     nodeEnv: false,
-    // A leak or an ES5 failure must leave nothing behind in the output folder.
-    emitOnErrors: false,
     runtimeChunk: 'single',
     splitChunks: {
       chunks: 'all',
