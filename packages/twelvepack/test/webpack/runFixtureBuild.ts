@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import webpack from 'webpack';
+import type { WebpackHook } from '../../src/config/AppManifest';
 import { createClientWebpackConfigs } from '../../src/webpack/createClientWebpackConfigs';
 import { createServerWebpackConfig } from '../../src/webpack/createServerWebpackConfig';
 import { createWebpackConfig } from '../../src/webpack/createWebpackConfig';
@@ -40,6 +41,8 @@ export interface FixtureBuild {
    * gets (createClientWebpackConfigs: both bundles, unless the env turns the legacy one off).
    */
   readonly bundle?: 'legacy' | 'modern' | 'app';
+  /** The app's own webpack hook, as src/app.ts declares it. */
+  readonly appHook?: WebpackHook;
 }
 
 /** The outcome: error and warning messages, what a terminal would show, and the files written. */
@@ -71,6 +74,7 @@ export async function runFixtureBuild(options: FixtureBuild = {}): Promise<Fixtu
     cache: options.cacheDirectory !== undefined,
     cacheDirectory: options.cacheDirectory,
     transpileDependencies: options.transpileDependencies,
+    appHook: options.appHook,
   };
   const { bundle = 'legacy' } = options;
   const configs = bundle === 'app' ? createClientWebpackConfigs(buildOptions) : [createWebpackConfig({ ...buildOptions, bundle })];
@@ -83,6 +87,8 @@ export interface ServerFixtureBuild {
   readonly files: Readonly<Record<string, string>>;
   readonly env?: Readonly<Record<string, string>>;
   readonly envFiles?: Readonly<Record<string, string>>;
+  /** The app's own webpack hook, as src/app.ts declares it. */
+  readonly appHook?: WebpackHook;
 }
 
 /** A real production server build (dist/server: main.js, kv.js and their maps) into a fresh temp folder. */
@@ -92,7 +98,7 @@ export async function runServerFixtureBuild(options: ServerFixtureBuild): Promis
   plant(work, options.files);
   const outDir = join(work, 'dist', 'server');
   const loaded = loadConfig({ mode: 'production', dir: work, env: options.env ?? {} });
-  return outcomeOf(await run([createServerWebpackConfig({ root: work, loaded, outDir, manifest: join(work, 'src', 'app.ts'), cache: false })]), outDir);
+  return outcomeOf(await run([createServerWebpackConfig({ root: work, loaded, outDir, manifest: join(work, 'src', 'app.ts'), cache: false, appHook: options.appHook })]), outDir);
 }
 
 /** One configuration alone (its stats print as webpack-cli prints one), or several at once. */
