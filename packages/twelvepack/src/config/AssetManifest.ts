@@ -1,5 +1,6 @@
 // The build's list of what it emitted: written by the webpack plugin, read by the
 // production server. It sits in config/ because it is the contract both sides share.
+import { createHash } from 'node:crypto';
 
 /** The manifest's file name, inside the client output folder. */
 export const MANIFEST_FILE = 'asset-manifest.json';
@@ -20,4 +21,14 @@ export interface ManifestEntry {
 export interface AssetManifest {
   readonly version: 1;
   readonly files: Readonly<Record<string, ManifestEntry>>;
+}
+
+/**
+ * A build's id: its manifest's bytes hashed. The manifest lists every file
+ * with its content's hash, so two builds share an id only when they would
+ * serve the same bytes. Cluster workers report it when ready; kept builds are
+ * filed under it.
+ */
+export function buildIdOf(manifestBytes: Buffer | string): string {
+  return createHash('sha256').update(manifestBytes).digest('base64url').slice(0, 16);
 }

@@ -3,9 +3,11 @@
 // together. The app comes in through one door: its manifest, src/app.ts, which
 // the server build resolves for `twelvepack-app`.
 import cluster from 'node:cluster';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import app from 'twelvepack-app';
 import type { Services } from '../config/AppManifest';
+import { buildIdOf } from '../config/AssetManifest';
 import { loadAppConfigOrExit, type LoadedConfig } from '../config/loadAppConfig';
 import { redactConfig } from '../config/redactConfig';
 import { workerCount } from '../config/workerCount';
@@ -16,7 +18,7 @@ import { superviseWorkers } from './lifecycle/superviseWorkers';
 import type { WorkerMessage } from './lifecycle/workerMessages';
 import { isWorkerMessage } from './lifecycle/workerMessages';
 import { createLogger, type Logger } from './logger';
-import { loadStaticTable } from './static/loadStaticTable';
+import { loadStaticTable, type LoadedStatic } from './static/loadStaticTable';
 
 /** The client build, beside this bundle (dist/server/main.js → dist/client). */
 const CLIENT_DIR = join(__dirname, '..', 'client');
@@ -59,7 +61,7 @@ async function startWorker({ config, publicEnv, schema }: LoadedConfig, logger: 
   process.on('unhandledRejection', (error) => die(error, 'unhandled promise rejection'));
 
   const state = createProcessState();
-  let staticFiles;
+  let staticFiles: LoadedStatic | undefined;
   try {
     if (config.SERVE_CLIENT) staticFiles = loadStaticTable({ dir: CLIENT_DIR, publicEnv, serveSourceMaps: config.SERVE_SOURCE_MAPS });
   } catch (error) {
@@ -75,6 +77,8 @@ async function startWorker({ config, publicEnv, schema }: LoadedConfig, logger: 
     return;
   }
 
+  // Without a client build to name it, the server bundle itself does.
+  const buildId = staticFiles?.buildId ?? buildIdOf(readFileSync(__filename));
   const server = createServer({ logger, staticFiles, readiness: state, trustProxy: config.TRUST_PROXY, routes: app.routes, config, services });
   const shutdown = createGracefulShutdown({
     server,
@@ -97,8 +101,8 @@ async function startWorker({ config, publicEnv, schema }: LoadedConfig, logger: 
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-    logger.info({ url: `http://${host}:${port}`, port, ...workerCount(config), config: redactConfig(config, schema) }, 'listening');
-    notifyPrimary({ type: 'twelvepack:ready' });
+    logger.info({ url: `http://${host}:${port}`, port, buildId, ...workerCount(config), config: redactConfig(config, schema) }, 'listening');
+    notifyPrimary({ type: 'twelvepack:ready', buildId });
   });
 
   onSignals(logger, shutdown);

@@ -1,35 +1,12 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESPAWN_BACKING_OFF } from '../../src/server/lifecycle/reportWorkerExit';
 import { RESTART_STOPPED } from '../../src/server/lifecycle/rollingRestart';
-import { builtAppDir } from '../support/builtApp';
+import { copyBuiltApp as copyBuild } from '../support/copyBuiltApp';
 import { startKeepAliveLoad, type KeepAliveLoad } from '../support/keepAliveLoad';
+import { servedBy } from '../support/servedBy';
 import { spawnServer as spawnAppServer } from '../../src/testing/spawnServer';
 import { spawnServer, type SpawnedServer } from '../support/spawnServer';
-
-/**
- * A copy of the shared test build that a spec may break: `dist/server`, and
- * `dist/client` unless `client` is false, with a link to its node_modules.
- */
-function copyBuild({ client = true } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'twelvepack-broken-'));
-  mkdirSync(join(dir, 'dist'));
-  for (const part of client ? ['server', 'client'] : ['server']) cpSync(join(builtAppDir(), 'dist', part), join(dir, 'dist', part), { recursive: true });
-  symlinkSync(join(builtAppDir(), 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return dir;
-}
-
-/** Which worker answers a request on a new connection (keep-alive would pin one worker). */
-const servedBy = (url: string) =>
-  new Promise<number>((resolve, reject) => {
-    get(`${url}/api/greeting`, { agent: false }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve((JSON.parse(body) as { servedBy: number }).servedBy));
-    }).on('error', reject);
-  });
 
 describe('the cluster (WEB_CONCURRENCY > 1)', () => {
   let server: SpawnedServer | undefined;

@@ -1,7 +1,8 @@
 import type { Worker } from 'node:cluster';
 import type { Logger } from '../logger';
 import { decideWorkerExit, NO_DEATHS, type DeathRecord, type ExitDecision, type WorkerPhase } from './decideWorkerExit';
-import { rollingRestart, type BootOutcome, type RestartablePool } from './rollingRestart';
+import { createRestartQueue } from './createRestartQueue';
+import type { BootOutcome, RestartablePool } from './rollingRestart';
 import { reportWorkerExit } from './reportWorkerExit';
 import { isWorkerMessage } from './workerMessages';
 
@@ -33,14 +34,16 @@ export interface SupervisorOptions {
  * give up (exit 1, with the last error). It never respawns once shutdown
  * begins. Returns `shutdown(reason)` and `restart(reason)`; main wires them
  * to signals. `restart` is a rolling restart (rollingRestart); one asked for
- * during a cycle is logged and ignored.
+ * during a cycle is queued, and cycles repeat until every worker runs one
+ * build (stepRestarts).
  */
 export function superviseWorkers(options: SupervisorOptions) {
   const supervisor = new WorkerSupervisor(options);
+  const restarts = createRestartQueue(supervisor);
   supervisor.fill();
   return {
     shutdown: (reason: string) => supervisor.shutdown(reason),
-    restart: (reason: string) => supervisor.restart(reason),
+    restart: (reason: string) => restarts.request(reason),
     workers: () => supervisor.workers(),
   };
 }
@@ -50,14 +53,16 @@ interface WorkerRecord {
   phase: WorkerPhase;
   /** The reason the worker gave before dying (a `twelvepack:fatal` message). */
   lastError?: string;
+  /** The build it loaded, from its ready message. */
+  buildId?: string;
   /** A rolling restart waiting for this replacement's boot. */
   settle?: (outcome: BootOutcome) => void;
   /** A rolling restart waiting for this worker to exit. */
   exited?: () => void;
 }
 
-/** Serving as usual, replacing workers one by one, or stopping for good (never left). */
-type SupervisorPhase = 'running' | 'restarting' | 'stopping';
+/** Serving as usual (rolling restarts included), or stopping for good (never left). */
+type SupervisorPhase = 'running' | 'stopping';
 
 /** The process shell around decideWorkerExit: forks, messages, timers, logs and the exit. */
 class WorkerSupervisor implements RestartablePool {
@@ -87,23 +92,16 @@ class WorkerSupervisor implements RestartablePool {
     return this.workers().filter((worker) => this.records.get(worker)?.phase === 'serving');
   }
 
+  buildIdOf(worker: Worker): string | undefined {
+    return this.records.get(worker)?.buildId;
+  }
+
   isLive(worker: Worker): boolean {
     return this.records.has(worker);
   }
 
   isStopping(): boolean {
     return this.phase === 'stopping';
-  }
-
-  async restart(reason: string): Promise<void> {
-    if (this.phase === 'stopping') return;
-    if (this.phase === 'restarting') {
-      this.logger.warn({ reason }, 'rolling restart already in progress; ignored');
-      return;
-    }
-    this.phase = 'restarting';
-    await rollingRestart(this, reason);
-    if (this.phase === 'restarting') this.phase = 'running';
   }
 
   bootReplacement(): Promise<BootOutcome> {
@@ -168,8 +166,9 @@ class WorkerSupervisor implements RestartablePool {
     // A worker listens for the shutdown message only once booted: one that was booting when shutdown began missed it.
     if (this.phase === 'stopping') worker.send({ type: 'twelvepack:shutdown', reason: 'shutdown began while it booted' });
     record.phase = 'serving';
+    record.buildId = message.buildId;
     this.deaths = NO_DEATHS;
-    this.logger.info({ workerPid: worker.process.pid }, 'worker ready');
+    this.logger.info({ workerPid: worker.process.pid, buildId: message.buildId }, 'worker ready');
     record.settle?.({ ready: true });
   }
 

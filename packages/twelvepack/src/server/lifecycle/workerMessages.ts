@@ -1,6 +1,7 @@
 /** Messages between the cluster primary and its workers. */
 export type WorkerMessage =
-  | { readonly type: 'twelvepack:ready' }
+  /** Listening; `buildId` names the build it loaded (buildIdOf), so a rolling restart knows when every worker runs one build. */
+  | { readonly type: 'twelvepack:ready'; readonly buildId: string }
   | { readonly type: 'twelvepack:fatal'; readonly message: string }
   | { readonly type: 'twelvepack:shutdown'; readonly reason: string };
 

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Answer } from '../../config/AppManifest';
-import type { AssetManifest } from '../../config/AssetManifest';
+import { buildIdOf, type AssetManifest } from '../../config/AssetManifest';
 import { contentTypeFor } from './contentTypes';
 import type { Encoding } from './negotiateEncoding';
 import { renderIndexHtml } from './renderIndexHtml';
@@ -50,6 +50,8 @@ export interface LoadedStatic {
   readonly table: StaticTable;
   /** For the answers that are not files (404, 405, 406, 416): a browser may show them as a page. */
   readonly securityHeaders: Readonly<Record<string, string>>;
+  /** The build's id (buildIdOf its manifest): what a cluster worker reports when ready. */
+  readonly buildId: string;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -65,8 +67,10 @@ const MANIFEST = 'asset-manifest.json';
 export function loadStaticTable({ dir, publicEnv, serveSourceMaps = false }: StaticTableOptions): LoadedStatic {
   const manifestPath = join(dir, MANIFEST);
   let manifest: AssetManifest;
+  let manifestBytes: Buffer;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as AssetManifest;
+    manifestBytes = readFileSync(manifestPath);
+    manifest = JSON.parse(manifestBytes.toString('utf8')) as AssetManifest;
   } catch (error) {
     throw new Error(
       `No client build found: ${manifestPath} is missing or unreadable (${(error as Error).message}). ` +
@@ -113,7 +117,7 @@ export function loadStaticTable({ dir, publicEnv, serveSourceMaps = false }: Sta
     const served = entryOf(path, modified, bodies, hash, headersAs(kind === 'document'));
     table.set(path, kind === 'script' ? { ...served, asWorker: entryOf(path, modified, bodies, hash, headersAs(true)) } : served);
   }
-  return { table, securityHeaders: security };
+  return { table, securityHeaders: security, buildId: buildIdOf(manifestBytes) };
 }
 
 /** A file's entry: one variant per body, each with its ETag, length and encoding beside the file's headers. */

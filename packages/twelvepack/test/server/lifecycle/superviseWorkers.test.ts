@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:cluster';
 import { Writable } from 'node:stream';
+import { MIXED_BUILDS } from '../../../src/server/lifecycle/reportRestart';
 import { RESPAWN_BACKING_OFF } from '../../../src/server/lifecycle/reportWorkerExit';
 import { RESTART_STOPPED } from '../../../src/server/lifecycle/rollingRestart';
 import { superviseWorkers } from '../../../src/server/lifecycle/superviseWorkers';
@@ -18,8 +19,9 @@ class FakeWorker extends EventEmitter {
     this.sent.push(message);
     return true;
   }
-  ready() {
-    this.emit('message', { type: 'twelvepack:ready' });
+  /** Reports ready, having loaded the build `buildId`. */
+  ready(buildId = 'build-a') {
+    this.emit('message', { type: 'twelvepack:ready', buildId });
   }
   exit(code: number | null, signal: string | null = null) {
     this.emit('exit', code, signal);
@@ -106,17 +108,52 @@ describe('superviseWorkers: the rolling restart', () => {
     expect(forked.slice(0, 2).map(shutdownSent)).toEqual([false, false]);
   });
 
-  it('ignores a restart asked for during a cycle', async () => {
-    const { supervisor, forked, messages } = supervise(1);
+  it('queues one more cycle for any number of restarts asked for during a cycle, and runs it after', async () => {
+    const { supervisor, forked, logs, messages } = supervise(1);
     const cycle = supervisor.restart('SIGHUP');
-    await supervisor.restart('SIGUSR2');
-    expect(messages()).toContain('rolling restart already in progress; ignored');
+    void supervisor.restart('SIGUSR2');
+    void supervisor.restart('SIGHUP');
+    expect(logs.filter((line) => String(line.msg).startsWith('rolling restart queued'))).toMatchObject([{ level: 'info', reason: 'SIGUSR2', running: 'SIGHUP' }]);
+    expect(logs.filter((line) => String(line.msg).startsWith('rolling restart already queued'))).toMatchObject([{ reason: 'SIGHUP', queued: 'SIGUSR2' }]);
+    // Never two cycles at once: the queued one forks only once the first is done.
     expect(forked).toHaveLength(2);
-    forked[1]!.ready();
+    forked[1]!.ready('build-b');
     await tick();
     forked[0]!.exit(0);
+    await tick();
+    expect(forked).toHaveLength(3);
+    forked[2]!.ready('build-b');
+    await tick();
+    forked[1]!.exit(0);
     await cycle;
-    expect(messages().filter((msg) => msg === 'rolling restart')).toHaveLength(1);
+    expect(logs.filter((line) => line.msg === 'rolling restart').map((line) => [line.reason, line.queued])).toEqual([
+      ['SIGHUP', false],
+      ['SIGUSR2', true],
+    ]);
+    expect(logs.filter((line) => line.msg === 'rolling restart done').map((line) => line.buildId)).toEqual(['build-b', 'build-b']);
+    expect(messages().filter((msg) => msg === 'worker stopped (replaced)')).toHaveLength(2);
+    expect(supervisor.workers()).toEqual([forked[2]]);
+  });
+
+  it('repeats a cycle whose workers loaded different builds until they all report one, and names it', async () => {
+    const { supervisor, forked, logs } = supervise(2);
+    const cycle = supervisor.restart('SIGHUP');
+    // dist/ replaced between the two replacements' boots.
+    const replaceNext = async (build: string, old: FakeWorker) => {
+      await tick();
+      forked.at(-1)!.ready(build);
+      await tick();
+      old.exit(0);
+    };
+    await replaceNext('build-a', forked[0]!);
+    await replaceNext('build-b', forked[1]!);
+    await replaceNext('build-b', forked[2]!);
+    await replaceNext('build-b', forked[3]!);
+    await cycle;
+    expect(logs.find((line) => line.msg === MIXED_BUILDS)).toMatchObject({ level: 'warn', buildIds: ['build-a', 'build-b'], rounds: 1 });
+    expect(logs.filter((line) => line.msg === 'rolling restart').map((line) => line.round)).toEqual([1, 2]);
+    expect(logs.filter((line) => line.msg === 'rolling restart done')).toMatchObject([{ buildId: 'build-b', rounds: 2, replaced: 2 }]);
+    expect(supervisor.workers()).toEqual(forked.slice(4));
   });
 });
 

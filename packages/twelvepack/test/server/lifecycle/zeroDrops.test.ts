@@ -56,19 +56,6 @@ describe('zero dropped requests under keep-alive load', () => {
     expect(requestLines(server)).toHaveLength(result.answered);
   }, 180_000);
 
-  it('ignores a second SIGHUP during a rolling restart instead of overlapping two', async () => {
-    server = spawnServer({ env: { WEB_CONCURRENCY: '2' } });
-    await server.ready();
-    await waitForCount(server, (line) => line.msg === 'worker ready', 2);
-    server.child.kill('SIGHUP');
-    await server.waitForLog((line) => line.msg === 'rolling restart');
-    server.child.kill('SIGHUP');
-    await server.waitForLog((line) => line.msg === 'rolling restart already in progress; ignored');
-    await server.waitForLog((line) => line.msg === 'rolling restart done');
-    expect(server.logs.filter((line) => line.msg === 'rolling restart')).toHaveLength(1);
-    expect(server.logs.filter((line) => line.msg === 'worker stopped (replaced)')).toHaveLength(2);
-  }, 60_000);
-
   it.each([
     ['a single process', '1'],
     ['a cluster', '2'],
