@@ -20,7 +20,7 @@ export const MISSING_IN_ES5: readonly string[] = [
   // Web APIs newer than IE 11.
   ...['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal', 'URL', 'URLSearchParams'],
   ...['TextEncoder', 'TextDecoder', 'queueMicrotask', 'structuredClone', 'requestIdleCallback', 'PromiseRejectionEvent'],
-  ...['IntersectionObserver', 'ResizeObserver', 'customElements', 'ShadowRoot'],
+  ...['IntersectionObserver', 'ResizeObserver', 'PerformanceObserver', 'BroadcastChannel', 'EventSource', 'ReadableStream', 'customElements', 'ShadowRoot'],
   // Statics.
   ...members('Object', ['assign', 'entries', 'values', 'fromEntries', 'is', 'getOwnPropertySymbols', 'getOwnPropertyDescriptors', 'hasOwn', 'groupBy']),
   ...members('Array', ['from', 'of', 'fromAsync']),

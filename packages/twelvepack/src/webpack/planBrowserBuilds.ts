@@ -49,6 +49,11 @@ export interface BrowserBuildPlan {
   readonly fillsPlaceholders: boolean;
   /** React components edited under the dev server update in place and keep their state (React Fast Refresh). */
   readonly fastRefresh: boolean;
+  /**
+   * The browsers whose missing web APIs (fetch, AbortController...) the bundle polyfills, or fails the build for
+   * (parts/webApisPart.ts): the legacy bundle's; none for the modern bundle, which gets none of it.
+   */
+  readonly webApiBrowsers: readonly string[];
 }
 
 /** The choices one plan is made from. */
@@ -97,5 +102,6 @@ export function planBrowserBuild({ mode, bundle, paired, sourceMaps, hot = false
     babelWorkers: production,
     fillsPlaceholders: !production,
     fastRefresh: !production && hot && react,
+    webApiBrowsers: bundle === 'legacy' ? LEGACY_BROWSERS : [],
   };
 }

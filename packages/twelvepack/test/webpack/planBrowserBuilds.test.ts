@@ -62,4 +62,11 @@ describe('planBrowserBuild (what one compilation is)', () => {
   ] as const)('%s, hot=%s, React=%s: Fast Refresh %s', (mode, hot, react, fastRefresh) => {
     expect(planBrowserBuild({ mode, bundle: 'modern', paired: false, sourceMaps: 'hidden', hot, react }).fastRefresh).toBe(fastRefresh);
   });
+
+  it("checks the legacy browsers' web APIs (polyfilled or failing the build) in the legacy bundle only, paired or alone", () => {
+    for (const paired of [true, false]) {
+      expect(planBrowserBuild({ ...production, bundle: 'legacy', paired }).webApiBrowsers).toEqual(LEGACY_BROWSERS);
+      expect(planBrowserBuild({ ...production, bundle: 'modern', paired }).webApiBrowsers).toEqual([]);
+    }
+  });
 });

@@ -19,6 +19,7 @@ import { proofsPart } from './proofsPart';
 import { publicEnvPart } from './publicEnvPart';
 import { reportPart } from './reportPart';
 import { resolvePart } from './resolvePart';
+import { webApisPart } from './webApisPart';
 
 /**
  * The parts of a browser compilation, in the order they apply. Plugins run their hooks in this order too: the
@@ -46,10 +47,10 @@ export const BROWSER_PARTS: readonly BrowserPart[] = [
 
 /**
  * The proofs and the guards, applied after the app's hook: whatever it does to the plugin list or the minimizers,
- * every script is proven (at stages after minification and compression) and the leak guard and the redaction see
- * every file and every message of the build.
+ * every script is proven (at stages after minification and compression), the legacy bundle's missing web APIs are
+ * polyfilled or fail the build, and the leak guard and the redaction see every file and every message of the build.
  */
-export const GUARD_PARTS: readonly BrowserPart[] = [proofsPart, guardsPart];
+export const GUARD_PARTS: readonly BrowserPart[] = [webApisPart, proofsPart, guardsPart];
 
 /** One browser compilation's configuration: every part, applied to the plan in order. */
 export function applyBrowserParts(plan: BrowserBuildPlan, context: BrowserBuildContext, parts: readonly BrowserPart[] = BROWSER_PARTS): Configuration {
