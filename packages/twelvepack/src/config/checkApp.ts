@@ -23,8 +23,13 @@ export function checkApp(app: AnyApp): string[] {
 
 function checkWebpackHook(hook: unknown): string[] {
   if (hook === undefined || typeof hook === 'function') return [];
-  const given = hook === null ? 'null' : Array.isArray(hook) ? 'a list' : `a ${typeof hook}`;
-  return [`webpack ${WHERE} is ${given}, not a function: write it as webpack(config, { bundle, mode }) { ...; return config }, or remove it.`];
+  return [`webpack ${WHERE} is ${kindOf(hook)}, not a function: write it as webpack(config, { bundle, mode }) { ...; return config }, or remove it.`];
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function checkVariables(variables: readonly VarSpec[]): string[] {

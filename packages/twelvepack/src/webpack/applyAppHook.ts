@@ -10,9 +10,15 @@ import type { WebpackHook, WebpackHookContext } from '../config/AppManifest';
  */
 export function applyAppHook(config: Configuration, context: WebpackHookContext, hook: WebpackHook | undefined): Configuration {
   if (hook === undefined) return config;
-  const returned: unknown = hook(config, context);
   const where = `webpack(config, context) in src/app.ts`;
   const build = `the ${context.bundle} bundle's ${context.mode} build`;
+  let returned: unknown;
+  try {
+    returned = hook(config, context);
+  } catch (error) {
+    const cause = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    throw new AppHookError(`twelvepack: ${where} threw for ${build}:\n${cause.replace(/^/gm, '  ')}\nFix the hook.`);
+  }
   if (isThenable(returned)) {
     throw new AppHookError(
       `twelvepack: ${where} returned a promise for ${build}: the hook runs synchronously (the dev server and the build make every configuration at once). ` +

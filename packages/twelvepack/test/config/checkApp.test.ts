@@ -30,6 +30,7 @@ const check = (app: object) => checkApp(app as AnyApp);
 describe('checkApp', () => {
   it('finds nothing wrong with a valid app', () => {
     expect(check(valid)).toEqual([]);
+    expect(check({ ...valid, webpack: (config: object) => config })).toEqual([]);
   });
 
   it.each<[string, object, string, string]>([
@@ -65,6 +66,7 @@ describe('checkApp', () => {
     ['a route with no methods', withRoute({ path: '/api/items', methods: [], handler }), 'path "/api/items"', "list the ones it answers, such as ['GET']"],
     ['a route with an unknown method', withRoute({ path: '/api/items', methods: ['GET', 'FETCH'], handler }), 'path "/api/items"', '"FETCH" is not a method; use GET, HEAD, POST'],
     ['a route whose handler is not a function', withRoute({ path: '/api/items', methods: ['GET'], handler: 'items' }), 'path "/api/items"', 'has no handler: give it one, such as handler: (req, context) =>'],
+    ['a webpack hook that is not a function', { ...valid, webpack: { module: { rules: [] } } }, 'webpack in src/app.ts is an object, not a function', 'write it as webpack(config, { bundle, mode }) { ...; return config }, or remove it'],
   ])('reports %s, naming it and saying what to do', (_spec, app, names, advice) => {
     const problems = check(app);
     expect(problems).toHaveLength(1);
