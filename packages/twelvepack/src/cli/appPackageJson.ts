@@ -1,4 +1,5 @@
 import { COMMON_DEV_DEPENDENCIES, INIT_TEMPLATES, type TemplateName } from './initTemplates';
+import { appNodeEngine } from './appNodeEngine';
 import { TOOLKIT_INSTALL_SCRIPTS } from './toolkitInstallScripts';
 
 /** The parts of the toolkit's own package.json a new app's versions come from. */
@@ -15,8 +16,10 @@ export interface AppPackageOptions {
   /** The package name (toPackageName made it valid). */
   readonly name: string;
   readonly template: TemplateName;
-  /** The toolkit's own package.json: its version, engines and pins are the app's. */
+  /** The toolkit's own package.json: its version and pins are the app's, and its engines the majors to pick from. */
   readonly toolkit: ToolkitPackage;
+  /** The Node running `init` (process.version): the app declares its major when the toolkit is tested on it. */
+  readonly nodeVersion: string;
   /** `npm start`: the Procfile's web command, so the two never differ. */
   readonly start: string;
   /** The `twelvepack` dependency instead of the toolkit's exact version (a tarball: `file:...`). */
@@ -34,7 +37,7 @@ const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
  * version the toolkit pins (one source of truth). Throws, naming the package,
  * when the toolkit pins none exactly. Pure.
  */
-export function appPackageJson({ name, template, toolkit, start, toolkitSpec, toolkitScriptsKey }: AppPackageOptions): string {
+export function appPackageJson({ name, template, toolkit, nodeVersion, start, toolkitSpec, toolkitScriptsKey }: AppPackageOptions): string {
   const { dependencies, devDependencies } = INIT_TEMPLATES[template];
   const engines = toolkit.engines?.node;
   if (engines === undefined) throw new Error("twelvepack's package.json has no engines.node, which a new app copies.");
@@ -42,7 +45,7 @@ export function appPackageJson({ name, template, toolkit, start, toolkitSpec, to
     name,
     version: '0.1.0',
     private: true,
-    engines: { node: engines },
+    engines: { node: appNodeEngine(engines, nodeVersion) },
     scripts: {
       postinstall: 'twelvepack postinstall',
       // Both Heroku buildpacks run a hook after npm install instead of `build` (the classic heroku-postbuild, the Cloud

@@ -17,6 +17,8 @@ export interface PlanOptions {
   readonly folderName: string;
   /** The toolkit's own package.json. */
   readonly toolkit: ToolkitPackage;
+  /** The Node running `init` (process.version), whose major the app declares when the toolkit is tested on it. */
+  readonly nodeVersion: string;
   /** The app's `twelvepack` dependency, when not the toolkit's own version (`--toolkit`). */
   readonly toolkitSpec?: string;
   /** How npm names that dependency in allowScripts, when it is a `file:` one (toolkitScriptsKey). */
@@ -35,14 +37,14 @@ const STORED_WITHOUT_DOT = new Set(['gitignore', 'npmrc']);
  * one an app can be made from (it holds a package.json, or its Procfile has no
  * `web:` line). Pure.
  */
-export function planApp({ template, files, folderName, toolkit, toolkitSpec, toolkitScriptsKey }: PlanOptions): PlannedFile[] {
+export function planApp({ template, files, folderName, toolkit, nodeVersion, toolkitSpec, toolkitScriptsKey }: PlanOptions): PlannedFile[] {
   // A package.json in the toolkit's tree would be a package to npm and to jest's module map.
   if (files.has('package.json')) throw new Error(`the ${template} template holds a package.json; the app's is made by code (appPackageJson.ts): remove it.`);
   const start = webCommand(files.get('Procfile'));
   if (start === undefined) throw new Error(`the ${template} template's Procfile has no "web:" line, which is also the app's npm start.`);
 
   const planned: PlannedFile[] = [...files].map(([path, content]) => ({ path: withDot(path), content }));
-  planned.push({ path: 'package.json', content: appPackageJson({ name: toPackageName(folderName), template, toolkit, start, toolkitSpec, toolkitScriptsKey }) });
+  planned.push({ path: 'package.json', content: appPackageJson({ name: toPackageName(folderName), template, toolkit, nodeVersion, start, toolkitSpec, toolkitScriptsKey }) });
   return planned.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -42,6 +42,7 @@ export function runInit(args: readonly string[], cwd: string): number {
       toolkitSpec: parsed.toolkit === undefined ? undefined : dependencySpec(parsed.toolkit, cwd, target),
       toolkitScriptsKey: parsed.toolkit === undefined ? undefined : toolkitScriptsKey(parsed.toolkit, cwd, target),
       toolkit: JSON.parse(readFileSync(join(TOOLKIT_DIR, 'package.json'), 'utf8')) as ToolkitPackage,
+      nodeVersion: process.version,
     });
   } catch (error) {
     return fail(`cannot make a ${parsed.template} app: ${(error as Error).message}`);

@@ -13,6 +13,7 @@ const SCRIPTS = (
       name: 'fixture-app',
       template: 'vanilla',
       toolkit: JSON.parse(readFileSync(join(TOOLKIT, 'package.json'), 'utf8')) as ToolkitPackage,
+      nodeVersion: process.version,
       start: 'node dist/server/main.js',
     }),
   ) as { scripts: Record<string, string> }

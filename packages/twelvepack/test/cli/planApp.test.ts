@@ -5,7 +5,7 @@ import { planApp } from '../../src/cli/planApp';
 const TOOLKIT: ToolkitPackage = {
   name: 'twelvepack',
   version: '1.2.3',
-  engines: { node: '>=20.19' },
+  engines: { node: '^20.19 || ^24 || ^26' },
   dependencies: { webpack: '5.0.0', react: '19.0.0' },
   devDependencies: {
     '@types/jest': '29.0.0',
@@ -25,7 +25,7 @@ const templateFiles = (extra: Record<string, string> = {}) =>
   new Map(Object.entries({ Procfile: `web: ${WEB}\n`, gitignore: '/dist/\n', npmrc: 'save-exact=true\n', 'src/app.ts': 'app', ...extra }).map(([path, text]) => [path, Buffer.from(text)]));
 
 const plan = (overrides: Partial<Parameters<typeof planApp>[0]> = {}) =>
-  planApp({ template: 'vanilla', files: templateFiles(), folderName: 'My Shop', toolkit: TOOLKIT, ...overrides });
+  planApp({ template: 'vanilla', files: templateFiles(), folderName: 'My Shop', toolkit: TOOLKIT, nodeVersion: 'v24.22.3', ...overrides });
 
 const packageOf = (files: ReturnType<typeof planApp>) =>
   JSON.parse(String(files.find((file) => file.path === 'package.json')?.content)) as Record<string, Record<string, string>>;
@@ -41,8 +41,23 @@ describe('planApp (the files of a new app, from a template)', () => {
     expect(String(files.find((file) => file.path === 'src/app.ts')?.content)).toBe('app');
   });
 
-  it('names the package after the folder, made a valid npm name, private, at 0.1.0, with the engines of the toolkit', () => {
-    expect(packageOf(plan())).toMatchObject({ name: 'my-shop', version: '0.1.0', private: true, engines: { node: '>=20.19' } });
+  it('names the package after the folder, made a valid npm name, private, at 0.1.0', () => {
+    expect(packageOf(plan())).toMatchObject({ name: 'my-shop', version: '0.1.0', private: true });
+  });
+
+  it.each([
+    ['v24.22.3', '^24'],
+    ['v20.20.2', '^20.19'],
+    ['v26.0.0', '^26'],
+    // Not a tested major: the newest tested one.
+    ['v22.12.0', '^26'],
+    ['v28.1.0', '^26'],
+  ])('declares one tested major in engines.node: the running one, else the newest (init on %s: %s)', (nodeVersion, engines) => {
+    expect(packageOf(plan({ nodeVersion })).engines).toEqual({ node: engines });
+  });
+
+  it.each(['>=20.19', '^20 || >=24', '20.x', '^24 || ^24.2'])('fails on toolkit engines that are not one caret clause per major (%s), saying how to write them', (node) => {
+    expect(() => plan({ toolkit: { ...TOOLKIT, engines: { node } } })).toThrow('not one caret clause per tested major (such as "^20.19 || ^24 || ^26")');
   });
 
   it("runs npm start exactly as the Procfile's web line does", () => {
