@@ -77,6 +77,9 @@ async function startWorker({ config, publicEnv, schema }: LoadedConfig, logger: 
     return;
   }
 
+  for (const problem of staticFiles?.unreadableKeptBuilds ?? []) {
+    logger.warn({ problem }, 'a previous build kept in dist/client/.previous cannot be read: its hashed files are not served (the next build drops it)');
+  }
   // Without a client build to name it, the server bundle itself does.
   const buildId = staticFiles?.buildId ?? buildIdOf(readFileSync(__filename));
   const server = createServer({ logger, staticFiles, readiness: state, trustProxy: config.TRUST_PROXY, routes: app.routes, config, services });
@@ -101,7 +104,7 @@ async function startWorker({ config, publicEnv, schema }: LoadedConfig, logger: 
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
     const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-    logger.info({ url: `http://${host}:${port}`, port, buildId, ...workerCount(config), config: redactConfig(config, schema) }, 'listening');
+    logger.info({ url: `http://${host}:${port}`, port, buildId, keptBuilds: staticFiles?.keptBuilds, ...workerCount(config), config: redactConfig(config, schema) }, 'listening');
     notifyPrimary({ type: 'twelvepack:ready', buildId });
   });
 

@@ -84,7 +84,7 @@ describe('npm run build is atomic: dist/ changes only when the client and server
     expect(leftovers(root)).toEqual([]);
   });
 
-  it('a build that passes replaces dist/ whole: no file of the previous build is left in it', () => {
+  it('a build that passes replaces dist/ whole: of the previous build, only its hashed files are left, kept in client/.previous', () => {
     const run = buildWith('src/client/main.ts', (text) => `${text}\nconsole.log('a new build');\n`);
     expect(run).toMatchObject({ status: 0 });
     const rebuilt = snapshot(join(root, 'dist'));
@@ -92,7 +92,10 @@ describe('npm run build is atomic: dist/ changes only when the client and server
     const newScript = Object.keys(rebuilt).find((name) => /^client\/main\.[0-9a-f]{8}\.js$/.test(name));
     expect(newScript).toBeDefined();
     expect(newScript).not.toBe(oldScript);
-    expect(rebuilt).not.toHaveProperty(oldScript!);
+    expect(Object.keys(rebuilt)).not.toContain(oldScript);
+    const kept = Object.keys(rebuilt).filter((name) => name.startsWith('client/.previous/'));
+    expect(kept).toContainEqual(expect.stringMatching(new RegExp(`^client/\\.previous/[\\w-]+/${oldScript!.slice('client/'.length).replace(/\./g, '\\.')}$`)));
+    expect(kept.filter((name) => /index\.html|robots\.txt/.test(name))).toEqual([]);
     expect(rebuilt['.']).not.toBe(built['.']);
     expect(leftovers(root)).toEqual([]);
   });
