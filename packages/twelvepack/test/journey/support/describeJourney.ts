@@ -168,6 +168,26 @@ export function describeJourney(template: string, shows: ShownAnswer): void {
         await page.screenshot({ path: join(SCREENSHOT_DIR, `journey-${template}.png`) });
         expect(await watched.problems()).toEqual([]);
       }, 90_000);
+
+      it('renders it from the legacy bundle alone in a browser without fetch (its modern scripts refused, fetch deleted)', async () => {
+        after('start');
+        browser ??= await launchBrowser();
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        const url = await server!.ready();
+        const { message } = (await (await fetch(`${url}${shows.route}`)).json()) as { message: string };
+        // As in a browser older than the modern targets, the modern runtime never runs, so the page's fallback loads
+        // the legacy scripts; and as in IE 11, there is no fetch until the legacy bundle's polyfill brings one.
+        await page.route(/\.[0-9a-f]{8,}\.js$/, (route) => (/-legacy\.[0-9a-f]{8,}\.js$/.test(route.request().url()) ? route.continue() : route.abort()));
+        await page.addInitScript({ content: "for (const name of ['fetch', 'Headers', 'Request', 'Response', 'AbortController', 'AbortSignal']) delete window[name];" });
+        await page.goto(`${url}/`);
+        await page.waitForFunction(({ selector, text }) => (globalThis as unknown as BrowserWindow).document.querySelector(selector)?.textContent === text, {
+          selector: shows.selector,
+          text: message,
+        }, { timeout: 30_000 });
+        expect({ polyfilled: await page.evaluate('window.fetch.polyfill === true'), errors }).toEqual({ polyfilled: true, errors: [] });
+      }, 90_000);
     });
   });
 }
