@@ -9,7 +9,7 @@ export interface BuiltAssets {
   /** `main.<hash>.js`: hashed, with br and gzip siblings. */
   readonly mainJs: string;
   readonly vendorsJs: string;
-  /** The legacy bundle's (issue 14): `main-legacy.<hash>.js`, `vendors-legacy.<hash>.js`. */
+  /** The legacy bundle's: `main-legacy.<hash>.js`, `vendors[-<chunk hash>]-legacy.<hash>.js`. */
   readonly mainLegacyJs: string;
   readonly vendorsLegacyJs: string;
   readonly mainCss: string;
@@ -35,7 +35,7 @@ export function builtAssets(): BuiltAssets {
     mainJs,
     vendorsJs: find(/^vendors\.[0-9a-f]+\.js$/),
     mainLegacyJs: find(/^main-legacy\.[0-9a-f]+\.js$/),
-    vendorsLegacyJs: find(/^vendors-legacy\.[0-9a-f]+\.js$/),
+    vendorsLegacyJs: find(/^vendors(?:-[0-9a-f]+)?-legacy\.[0-9a-f]+\.js$/),
     mainCss: find(/^main\.[0-9a-f]+\.css$/),
     mainJsMap: find(new RegExp(`^${mainJs.replace(/\./g, '\\.')}\\.map$`)),
     read: (file) => readFileSync(join(dir, file)),
