@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Configuration } from 'webpack-dev-server';
 import type { AnyApp } from '../config/AppManifest';
-import { answerUnavailable, createApiGate } from './createApiGate';
+import { createApiProxy } from './createApiProxy';
 import type { ApiProcess } from './createApiProcess';
 
 /** What the dev server is configured from. */
@@ -15,7 +15,7 @@ export interface DevServerChoice {
   readonly isApiPath: (path: string) => boolean;
 }
 
-/** webpack-dev-server's options for a session: hot updates, the overlay, template reloads, and the API proxied onto the same origin. */
+/** webpack-dev-server's options for a session: hot updates, the overlay, template reloads, and the API forwarded on the same origin. */
 export function devServerOptions({ host, port, app, root, api, isApiPath }: DevServerChoice): Configuration {
   return {
     host,
@@ -33,22 +33,9 @@ export function devServerOptions({ host, port, app, root, api, isApiPath }: DevS
     // prints nothing, not even which module forced a full reload. With 'info' the console says what was updated.
     client: { overlay: { errors: true, warnings: false, runtimeErrors: false }, logging: 'info' },
     devMiddleware: { stats: 'errors-warnings' },
-    // Before the proxy: a request to the API waits for a child that listens instead of failing.
-    setupMiddlewares: (middlewares) => [{ name: 'twelvepack-api-gate', middleware: createApiGate(api, isApiPath) }, ...middlewares],
-    proxy: [
-      {
-        // Exactly the paths the production server routes (the app's table and the toolkit's), whatever their prefix,
-        // so a route outside /api answers the same in development; everything else is the client's.
-        context: (pathname: string) => isApiPath(pathname),
-        // Resolved per request: the API child's port changes when it restarts.
-        router: () => api.url() ?? 'http://127.0.0.1:9',
-        target: 'http://127.0.0.1:9',
-        changeOrigin: false,
-        // The crash is reported once by createApiProcess; no line per refused request.
-        logLevel: 'silent',
-        // http-proxy-middleware 2 (webpack-dev-server 5): a child that went away in the middle of a request.
-        onError: (_error: Error, _req: unknown, res: Parameters<typeof answerUnavailable>[0]) => answerUnavailable(res),
-      },
-    ],
+    // Exactly the paths the production server routes (the app's table and the toolkit's), whatever their prefix, so
+    // a route outside /api answers the same in development; everything else is the client's. Before webpack's own
+    // middlewares: a request to the API waits for a child that listens instead of failing.
+    setupMiddlewares: (middlewares) => [{ name: 'twelvepack-api', middleware: createApiProxy(api, isApiPath) }, ...middlewares],
   };
 }

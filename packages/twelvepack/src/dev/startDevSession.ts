@@ -36,7 +36,7 @@ export interface DevSession {
  * One development session: webpack-dev-server for the client (hot module replacement, React Fast Refresh,
  * overlay), the server rebuilt on change and restarted in a child process (watchApiServer), and the API
  * proxied onto the dev server's origin. The client and the API start side by side: a page is served while
- * the API's first child boots, and its requests wait for it (createApiGate).
+ * the API's first child boots, and its requests wait for it (createApiProxy).
  */
 export async function startDevSession({ root, app, loaded, env, write }: DevSessionOptions): Promise<DevSession> {
   const host = loaded.config.HOST === '0.0.0.0' ? 'localhost' : loaded.config.HOST;
