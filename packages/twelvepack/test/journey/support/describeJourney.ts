@@ -15,6 +15,13 @@ const BIN = join(PACKAGE_DIR, (JSON.parse(readFileSync(join(PACKAGE_DIR, 'packag
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 const STEP_TIMEOUT_MS = 5 * 60_000;
 
+/**
+ * A warning Node itself printed (`(node:1234) [DEP0040] DeprecationWarning: ...`): on a newer Node, a
+ * deprecated API the toolkit or a dependency calls. npm's own `npm warn` lines are not Node's.
+ */
+const NODE_WARNING = /^\(node:\d+\) .*Warning: .*$/gm;
+const nodeWarnings = (output: string) => output.match(NODE_WARNING) ?? [];
+
 /** A result as a test failure shows it: the exit code and the command's last lines. */
 const shown = ({ code, output }: CommandResult) => ({ code, tail: output.split('\n').slice(-40).join('\n') });
 
@@ -90,6 +97,8 @@ export function describeJourney(template: string, shows: ShownAnswer): void {
       // npm 12 skips the install scripts allowScripts does not list (better-sqlite3 would have no native part);
       // npm 11 lists exactly those, and here there are none.
       expect(result.output).not.toContain('install scripts not yet covered');
+      // The build (postinstall) warns of nothing Node deprecates, on the Node running the spec.
+      expect(nodeWarnings(result.output)).toEqual([]);
       const listed = await runCommand('npm', ['install-scripts', 'ls', '--json'], { cwd: app, timeoutMs: 60_000 });
       expect(JSON.parse(listed.output)).toEqual({ allowScripts: [] });
       done.add('install');
@@ -103,6 +112,23 @@ export function describeJourney(template: string, shows: ShownAnswer): void {
     it('type-checks against the types the package ships (`npm run typecheck`)', async () => {
       after('install');
       expect(shown(await runCommand('npm', ['run', 'typecheck'], { cwd: app, timeoutMs: STEP_TIMEOUT_MS }))).toMatchObject({ code: 0 });
+    }, STEP_TIMEOUT_MS + 30_000);
+
+    it('serves its page and its API with `npm run dev` (the installed toolkit), and stops on Ctrl-C', async () => {
+      after('install');
+      // The installed package's own helper, so its own dist/cli runs, as the app's `npm run dev` does.
+      const installed = join(app, 'node_modules', 'twelvepack', 'dist', 'testing', 'startDevServer.js');
+      const { startDevServer } = require(installed) as typeof import('../../../src/testing/startDevServer');
+      const dev = await startDevServer(app, {}, STEP_TIMEOUT_MS);
+      try {
+        const page = await fetch(`${dev.url}/`);
+        expect({ status: page.status, html: (await page.text()).includes('<script') }).toEqual({ status: 200, html: true });
+        const { status } = await fetch(`${dev.url}${shows.route}`);
+        expect(status).toBe(200);
+      } finally {
+        await dev.stop();
+      }
+      expect(nodeWarnings(dev.output())).toEqual([]);
     }, STEP_TIMEOUT_MS + 30_000);
 
     it('keeps what it needs to serve when the platform prunes devDependencies (`npm prune --omit=dev`)', async () => {
@@ -134,6 +160,7 @@ export function describeJourney(template: string, shows: ShownAnswer): void {
           cache: expect.stringContaining('immutable'),
         });
       }
+      expect(nodeWarnings(server.stderr())).toEqual([]);
       done.add('start');
     }, 90_000);
 
