@@ -17,7 +17,7 @@ function scriptTags(html: string, base: string): { url: string; module: boolean 
 /**
  * The production build run with ES5 built-ins only (IE 11's: twelvepack/testing's MISSING_IN_ES5 is gone from
  * the window before any script runs), so a missing polyfill fails here instead of in an old browser. Like
- * IE 11, the page runs its classic and nomodule scripts and never a `<script type="module">` (issue 14).
+ * IE 11, the page runs its classic and nomodule scripts and never a `<script type="module">`.
  */
 describe('the production app in an ES5 browser (no ES2015+ built-ins)', () => {
   let server: SpawnedServer;

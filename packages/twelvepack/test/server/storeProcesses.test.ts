@@ -42,7 +42,7 @@ async function incrementFromProcesses(env: Record<string, string>, processes: nu
   );
 }
 
-/** The issue's session through the real script: exact past 2^53, then the overflow, exit 5 (issue 12). */
+/** An admin session through the real script: exact past 2^53, then the overflow, exit 5. */
 async function expectExactIncrements(env: Record<string, string>): Promise<void> {
   expect((await kv(env, 'set', 'b', '9223372036854775806')).code).toBe(0);
   expect(await kv(env, 'incr', 'b')).toEqual({ code: 0, stdout: '9223372036854775807', stderr: '' });

@@ -93,7 +93,7 @@ const FILES: Record<string, string> = {
 
 const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
-describe('runInEs5Realm: a page run with ES5 built-ins only (issue 14)', () => {
+describe('runInEs5Realm: a page run with ES5 built-ins only', () => {
   let dir: string;
   let server: Server;
   let base: string;

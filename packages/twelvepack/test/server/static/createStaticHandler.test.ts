@@ -326,7 +326,7 @@ describe('the static handler, over real HTTP', () => {
     });
   });
 
-  // A client route's answer is index.html or 404 as Accept says, so a cache must key it on Accept too (issue 12).
+  // A client route's answer is index.html or 404 as Accept says, so a cache must key it on Accept too.
   describe('Vary on client routes', () => {
     it('says Vary: Accept, Accept-Encoding on both answers to a deep link: index.html asked for as HTML, 404 otherwise', async () => {
       const html = await get('/orders/42', { Accept: BROWSER_ACCEPT, 'Accept-Encoding': 'br, gzip' });

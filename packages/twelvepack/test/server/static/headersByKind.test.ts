@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from '../../support/startTestServer'
 import { builtAssets, type BuiltAssets } from './builtAssets';
 import { sendRequest } from './sendRequest';
 
-// Issue 16: the exact headers each kind of response carries. A document (a page, an SVG, anything a browser may show
+// The exact headers each kind of response carries. A document (a page, an SVG, anything a browser may show
 // on its own, and a script run as a worker, whose CSP is its script's) gets every security header; a hashed script,
 // a style, an image or a font loaded by a page gets what matters for it. Names only: the values have specs of their own.
 
