@@ -4,6 +4,7 @@ import WebpackDevServer from 'webpack-dev-server';
 import type { AnyApp } from '../config/AppManifest';
 import { TOOLKIT_PATHS } from '../config/checkApp';
 import type { LoadedConfig } from '../config/loadConfig';
+import { localUrl, reachableHost } from '../config/reachableHost';
 import { createRouter } from '../server/http/createRouter';
 import { createWebpackConfig } from '../webpack/createWebpackConfig';
 import { withoutOptionChecks } from '../webpack/withoutOptionChecks';
@@ -39,7 +40,7 @@ export interface DevSession {
  * the API's first child boots, and its requests wait for it (createApiProxy).
  */
 export async function startDevSession({ root, app, loaded, env, write }: DevSessionOptions): Promise<DevSession> {
-  const host = loaded.config.HOST === '0.0.0.0' ? 'localhost' : loaded.config.HOST;
+  const host = reachableHost(loaded.config.HOST);
   // First, before anything starts: the app's webpack hook may refuse it (AppHookError), and then nothing is left running.
   const clientConfig = createWebpackConfig({
     root,
@@ -65,7 +66,7 @@ export async function startDevSession({ root, app, loaded, env, write }: DevSess
   const port = typeof address === 'object' && address !== null ? address.port : loaded.config.PORT;
 
   return {
-    url: `http://${host}:${port}`,
+    url: localUrl(host, port),
     close: async () => {
       await devServer.stop();
       // Closing the compiler writes webpack's disk cache (stopping the watch does not), so the next start is warm.

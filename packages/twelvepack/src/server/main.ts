@@ -9,6 +9,7 @@ import app from 'twelvepack-app';
 import type { Services } from '../config/AppManifest';
 import { buildIdOf } from '../config/AssetManifest';
 import { loadAppConfigOrExit, type LoadedConfig } from '../config/loadAppConfig';
+import { localUrl } from '../config/reachableHost';
 import { redactConfig } from '../config/redactConfig';
 import { workerCount } from '../config/workerCount';
 import { createServer } from './createServer';
@@ -103,8 +104,7 @@ async function startWorker({ config, publicEnv, schema }: LoadedConfig, logger: 
     state.markReady();
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.PORT;
-    const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-    logger.info({ url: `http://${host}:${port}`, port, buildId, keptBuilds: staticFiles?.keptBuilds, ...workerCount(config), config: redactConfig(config, schema) }, 'listening');
+    logger.info({ url: localUrl(config.HOST, port), port, buildId, keptBuilds: staticFiles?.keptBuilds, ...workerCount(config), config: redactConfig(config, schema) }, 'listening');
     notifyPrimary({ type: 'twelvepack:ready', buildId });
   });
 
