@@ -3,7 +3,7 @@ import type { Answer, RouteSpec } from '../../config/AppManifest';
 import { json } from '../http/answers';
 import { jsonInteger } from '../http/jsonInteger';
 import { BodyTooLargeError, readBody } from '../http/readBody';
-import { originForm } from '../static/resolveRequestPath';
+import { originForm } from '../http/originForm';
 import type { KeyValueStore } from '../store/KeyValueStore';
 import { createAdminAuth, type AdminAuthOptions } from './createAdminAuth';
 import { KV_LIMITS, parseKvRequest, parseMgetBody } from './parseKvRequest';

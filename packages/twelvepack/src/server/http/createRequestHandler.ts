@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answer, RouteSpec } from '../../config/AppManifest';
 import type { Logger } from '../logger';
-import { originForm } from '../static/resolveRequestPath';
-import { STRICT_TRANSPORT_SECURITY } from '../static/securityHeaders';
 import { answerForError } from './answerForError';
 import { json } from './answers';
 import { createRequestIds } from './createRequestIds';
 import { createRequestLog, type RequestLog } from './createRequestLog';
 import { createRouter } from './createRouter';
 import { HttpError } from './HttpError';
+import { originForm } from './originForm';
 import { clientAddressOf, hasUnreadBody, isHttps, requestIdOf } from './requestFacts';
+import { STRICT_TRANSPORT_SECURITY } from './strictTransportSecurity';
 import { writeAnswer } from './writeAnswer';
 
 /** Answers every request no route takes: the static files (synchronous: the hot path). */

@@ -1,3 +1,5 @@
+import { originForm } from '../http/originForm';
+
 /**
  * Turns a request target into the key of a static table lookup, or undefined
  * when it cannot name a file: neither origin-form nor absolute-form, undecodable, or holding a NUL,
@@ -32,17 +34,4 @@ export function isSpaNavigation(path: string, accept: string | undefined): boole
 export function isClientRoute(path: string): boolean {
   const last = path.slice(path.lastIndexOf('/') + 1);
   return !last.includes('.') && !path.startsWith('/api/');
-}
-
-/**
- * The origin-form (`/path?query`) of a request target. Absolute-form
- * (`http://host/path`), which RFC 9112 §3.2.2 says a server must accept, loses
- * its scheme and authority; anything else (`*`, authority-form) is undefined.
- */
-export function originForm(target: string): string | undefined {
-  if (target.startsWith('/')) return target;
-  const absolute = /^https?:\/\/[^/?#]*/i.exec(target);
-  if (absolute === null) return undefined;
-  const rest = target.slice(absolute[0].length);
-  return rest.startsWith('/') ? rest : `/${rest}`;
 }

@@ -42,6 +42,3 @@ export const SUBRESOURCE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
-
-/** HSTS, sent only when the request came over HTTPS (directly or through a trusted proxy). */
-export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
