@@ -11,7 +11,12 @@ export interface InitTemplate {
 /** The templates, by name; the first is the default. */
 export const INIT_TEMPLATES = {
   vanilla: { doc: 'TypeScript and the DOM, no framework', dependencies: [], devDependencies: [] },
-  react: { doc: 'React with createRoot, the JSX runtime set in tsconfig.json', dependencies: ['react', 'react-dom'], devDependencies: ['@types/react', '@types/react-dom'] },
+  react: {
+    doc: 'React with createRoot, the JSX runtime set in tsconfig.json',
+    dependencies: ['react', 'react-dom'],
+    // Its component specs (src/client/**/*.test.tsx) run in jsdom with Testing Library (the template's jest.config.js).
+    devDependencies: ['@testing-library/dom', '@testing-library/react', '@types/react', '@types/react-dom', 'jest-environment-jsdom'],
+  },
 } as const satisfies Record<string, InitTemplate>;
 
 /** A template's name. */

@@ -43,9 +43,9 @@ const EVERY_APP = [
 const EXPECTED = {
   vanilla: { files: [...EVERY_APP, 'src/client/main.ts'].sort(), dependencies: ['twelvepack'], devDependencies: ['@types/jest', '@types/node', 'babel-jest', 'jest', 'typescript'] },
   react: {
-    files: [...EVERY_APP, 'src/client/App.module.css', 'src/client/App.tsx', 'src/client/Greeting.tsx', 'src/client/logo.svg', 'src/client/main.tsx'].sort(),
+    files: [...EVERY_APP, 'src/client/App.module.css', 'src/client/App.test.tsx', 'src/client/App.tsx', 'src/client/Greeting.tsx', 'src/client/logo.svg', 'src/client/main.tsx'].sort(),
     dependencies: ['react', 'react-dom', 'twelvepack'],
-    devDependencies: ['@types/jest', '@types/node', '@types/react', '@types/react-dom', 'babel-jest', 'jest', 'typescript'],
+    devDependencies: ['@testing-library/dom', '@testing-library/react', '@types/jest', '@types/node', '@types/react', '@types/react-dom', 'babel-jest', 'jest', 'jest-environment-jsdom', 'typescript'],
   },
 } as const;
 

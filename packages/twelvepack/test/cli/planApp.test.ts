@@ -8,12 +8,15 @@ const TOOLKIT: ToolkitPackage = {
   engines: { node: '^20.19 || ^24 || ^26' },
   dependencies: { webpack: '5.0.0', react: '19.0.0' },
   devDependencies: {
+    '@testing-library/dom': '10.0.0',
+    '@testing-library/react': '16.0.0',
     '@types/jest': '29.0.0',
     '@types/node': '20.0.0',
     '@types/react': '19.0.1',
     '@types/react-dom': '19.0.2',
     'babel-jest': '29.7.0',
     jest: '29.7.0',
+    'jest-environment-jsdom': '29.7.1',
     'react-dom': '19.0.0',
     typescript: '5.9.3',
   },
@@ -68,12 +71,15 @@ describe('planApp (the files of a new app, from a template)', () => {
     const pkg = packageOf(plan({ template: 'react' }));
     expect(pkg.dependencies).toEqual({ react: '19.0.0', 'react-dom': '19.0.0', twelvepack: '1.2.3' });
     expect(pkg.devDependencies).toEqual({
+      '@testing-library/dom': '10.0.0',
+      '@testing-library/react': '16.0.0',
       '@types/jest': '29.0.0',
       '@types/node': '20.0.0',
       '@types/react': '19.0.1',
       '@types/react-dom': '19.0.2',
       'babel-jest': '29.7.0',
       jest: '29.7.0',
+      'jest-environment-jsdom': '29.7.1',
       typescript: '5.9.3',
     });
   });

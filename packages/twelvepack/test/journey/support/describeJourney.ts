@@ -1,6 +1,6 @@
-import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { describeWithBrowser, launchBrowser, SCREENSHOT_DIR } from '../../../src/testing/browser';
 import { spawnServer, type SpawnedServer } from '../../../src/testing/spawnServer';
@@ -27,6 +27,16 @@ const shown = ({ code, output }: CommandResult) => ({ code, tail: output.split('
 
 /** As much of the page's `window` as the check reads (the toolkit's Node code has no DOM types). */
 type BrowserWindow = { document: { querySelector(selector: string): { textContent: string | null } | null } };
+
+/** The app's own spec files (`*.test.ts`, `*.test.tsx`), relative to it, sorted: every one its `npm test` must run. */
+function specFiles(app: string, dir = app): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' ? [] : specFiles(app, join(dir, entry.name));
+      return /\.test\.tsx?$/.test(entry.name) ? [relative(app, join(dir, entry.name))] : [];
+    })
+    .sort();
+}
 
 /** Where the new app's page shows what its API route answers (the route's JSON `message`). */
 export interface ShownAnswer {
@@ -104,9 +114,13 @@ export function describeJourney(template: string, shows: ShownAnswer): void {
       done.add('install');
     }, INSTALL_TIMEOUT_MS + 30_000);
 
-    it('passes its own `npm test`', async () => {
+    it('passes its own `npm test`, every spec it holds run (a component spec in jsdom too)', async () => {
       after('install');
-      expect(shown(await runCommand('npm', ['test'], { cwd: app, timeoutMs: STEP_TIMEOUT_MS }))).toMatchObject({ code: 0 });
+      const report = join(root, 'jest-report.json');
+      expect(shown(await runCommand('npm', ['test', '--', '--json', `--outputFile=${report}`], { cwd: app, timeoutMs: STEP_TIMEOUT_MS }))).toMatchObject({ code: 0 });
+      const { testResults } = JSON.parse(readFileSync(report, 'utf8')) as { testResults: { name: string; status: string }[] };
+      const ran = testResults.map(({ name, status }) => ({ spec: relative(app, name), status })).sort((a, b) => a.spec.localeCompare(b.spec));
+      expect(ran).toEqual(specFiles(app).map((spec) => ({ spec, status: 'passed' })));
     }, STEP_TIMEOUT_MS + 30_000);
 
     it('type-checks against the types the package ships (`npm run typecheck`)', async () => {
