@@ -17,7 +17,11 @@ export function packToolkit(destination: string): string {
   // The compile's errors (tsc writes them to stdout) and npm's own, in the failure's message.
   if (run.status !== 0) throw new Error(`npm pack of the toolkit failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   const json = run.stdout;
-  const [packed] = JSON.parse(json.slice(json.search(/^\[/m))) as { filename: string }[];
+  const start = json.search(/^[[{]/m);
+  if (start === -1) throw new Error(`npm pack printed no JSON: ${json}\n${run.stderr}`);
+  // npm 11 prints an array of packed packages, npm 12 an object keyed by package name.
+  const parsed = JSON.parse(json.slice(start)) as { filename: string }[] | Record<string, { filename: string }>;
+  const [packed] = Array.isArray(parsed) ? parsed : Object.values(parsed);
   if (packed === undefined) throw new Error(`npm pack printed no tarball: ${json}`);
   return join(destination, packed.filename);
 }
